@@ -1,0 +1,25 @@
+//! Typed record ids, so a user id can never be passed where an organisation
+//! id is expected.
+
+macro_rules! id_type {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// An organisation in the partnership.
+    OrganisationId
+);
+id_type!(
+    /// A staff account.
+    UserId
+);

@@ -1,0 +1,32 @@
+//! Coproduce's domain: the types and rules of co-production work.
+//!
+//! This crate does no input or output. It knows nothing of SQL, HTTP,
+//! templates or serde wire formats; other layers turn their raw input into
+//! these types once, at their edge, and speak only these types after that.
+
+pub mod auth;
+pub mod ids;
+pub mod organisation;
+pub mod permissions;
+pub mod plain_english;
+
+pub use auth::{Email, NewPassword, Role};
+pub use ids::{OrganisationId, UserId};
+pub use organisation::{OrganisationKind, Slug};
+pub use permissions::{Action, Actor, Decision};
+
+/// A value a person typed that cannot become a domain type, with a message
+/// written for that person.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Invalid {
+    pub message: String,
+}
+
+impl Invalid {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Who may do what. Every permission decision in Coproduce is made here, so
+//! that the rules can be read in one place and tested as a matrix.
+
+use crate::{OrganisationId, Role, UserId};
+
+/// Something a signed-in staff member (or API token) asks to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// See the staff home page and their own account.
+    ViewStaffHome,
+    /// See the partnership's organisations.
+    ViewOrganisations,
+    /// See the staff accounts of their organisation.
+    ViewStaff,
+    /// Add staff accounts, change roles, turn accounts off.
+    ManageStaff,
+    /// Read the audit trail of their organisation.
+    ViewAuditTrail,
+}
+
+impl Action {
+    pub const ALL: [Action; 5] = [
+        Self::ViewStaffHome,
+        Self::ViewOrganisations,
+        Self::ViewStaff,
+        Self::ManageStaff,
+        Self::ViewAuditTrail,
+    ];
+
+    /// Whether a role may ever do this, before any question of whose record
+    /// it is.
+    pub fn allowed_for(self, role: Role) -> bool {
+        use Role::*;
+        match self {
+            Self::ViewStaffHome | Self::ViewOrganisations => true,
+            Self::ViewStaff => matches!(role, Admin | Lead),
+            Self::ManageStaff | Self::ViewAuditTrail => matches!(role, Admin),
+        }
+    }
+}
+
+/// The answer to "may this actor do this to that record?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allowed,
+    /// The role may not do this at all.
+    Forbidden,
+    /// The record belongs to another organisation: answer as if it did not
+    /// exist, so that ids cannot be probed.
+    NotFound,
+}
+
+/// Who is acting: a signed-in staff member or the owner of an API token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: UserId,
+    pub organisation_id: OrganisationId,
+    pub role: Role,
+}
+
+impl Actor {
+    /// May the actor do this at all (for pages that show only their own
+    /// organisation's records)?
+    pub fn may(&self, action: Action) -> Decision {
+        if action.allowed_for(self.role) {
+            Decision::Allowed
+        } else {
+            Decision::Forbidden
+        }
+    }
+
+    /// May the actor do this to a record owned by `owner`?
+    pub fn may_on(&self, action: Action, owner: OrganisationId) -> Decision {
+        match self.may(action) {
+            Decision::Allowed if owner == self.organisation_id => Decision::Allowed,
+            Decision::Allowed => Decision::NotFound,
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role) -> Actor {
+        Actor {
+            user_id: UserId(1),
+            organisation_id: OrganisationId(1),
+            role,
+        }
+    }
+
+    #[test]
+    fn other_organisations_records_are_not_found() {
+        let admin = actor(Role::Admin);
+        assert_eq!(admin.may_on(Action::ManageStaff, OrganisationId(1)), Decision::Allowed);
+        assert_eq!(admin.may_on(Action::ManageStaff, OrganisationId(2)), Decision::NotFound);
+        let board = actor(Role::Board);
+        assert_eq!(board.may_on(Action::ManageStaff, OrganisationId(1)), Decision::Forbidden);
+        assert_eq!(board.may_on(Action::ManageStaff, OrganisationId(2)), Decision::Forbidden);
+    }
+
+    #[test]
+    fn only_admins_manage_staff_and_read_the_audit_trail() {
+        for role in Role::ALL {
+            let expected = role == Role::Admin;
+            assert_eq!(Action::ManageStaff.allowed_for(role), expected, "{role:?}");
+            assert_eq!(Action::ViewAuditTrail.allowed_for(role), expected, "{role:?}");
+            assert!(Action::ViewStaffHome.allowed_for(role));
+        }
+    }
+}

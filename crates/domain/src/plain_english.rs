@@ -1,0 +1,1 @@
+//! The plain English checker (being written).
