@@ -59,7 +59,9 @@ impl Role {
             Self::Officer => "Runs co-production work day to day.",
             Self::Finance => "Approves payments and sends them to the finance system.",
             Self::Board => "Reads progress reports and dashboards. Cannot change records.",
-            Self::Partner => "Works for a partner and sees only what is shared with the partnership.",
+            Self::Partner => {
+                "Works for a partner and sees only what is shared with the partnership."
+            }
         }
     }
 
@@ -182,7 +184,16 @@ mod tests {
             Email::parse("  Sam.Jones@Example.ORG ").map(|e| e.0),
             Ok("sam.jones@example.org".to_owned())
         );
-        for bad in ["", "sam", "sam@", "@example.org", "sam@example", "sam @example.org", "a@b@c.org", "sam@.org"] {
+        for bad in [
+            "",
+            "sam",
+            "sam@",
+            "@example.org",
+            "sam@example",
+            "sam @example.org",
+            "a@b@c.org",
+            "sam@.org",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }
@@ -200,8 +211,18 @@ mod tests {
             password_error("short"),
             Some("Password must be 12 characters or more".into())
         );
-        for common in ["password1234", "qwertyuiop123", "coproduce123456", "aaaaaaaaaaaa"] {
-            assert!(password_error(common).unwrap_or_default().contains("too common"), "{common}");
+        for common in [
+            "password1234",
+            "qwertyuiop123",
+            "coproduce123456",
+            "aaaaaaaaaaaa",
+        ] {
+            assert!(
+                password_error(common)
+                    .unwrap_or_default()
+                    .contains("too common"),
+                "{common}"
+            );
         }
         assert_eq!(password_error("marble kettle orchard swims"), None);
     }
@@ -211,4 +232,42 @@ mod tests {
         let password = NewPassword::parse("marble kettle orchard swims", &[]).expect("valid");
         assert!(!format!("{password:?}").contains("marble"));
     }
+}
+
+/// A staff account, as stored. The password hash is never part of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffUser {
+    pub id: crate::UserId,
+    pub organisation_id: crate::OrganisationId,
+    pub email: Email,
+    pub display_name: String,
+    pub role: Role,
+    pub active: bool,
+    pub created_at: i64,
+}
+
+impl StaffUser {
+    pub fn actor(&self) -> crate::Actor {
+        crate::Actor {
+            user_id: self.id,
+            organisation_id: self.organisation_id,
+            role: self.role,
+        }
+    }
+}
+
+/// A name a person gave for themselves or a colleague: trimmed, not empty,
+/// not absurdly long.
+pub fn parse_display_name(value: &str) -> Result<String, Invalid> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Invalid::new("Enter a name"));
+    }
+    if value.chars().count() > 100 {
+        return Err(Invalid::new("Name must be 100 characters or fewer"));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Invalid::new("Name must not contain special characters"));
+    }
+    Ok(value.to_owned())
 }

@@ -10,9 +10,9 @@ pub mod organisation;
 pub mod permissions;
 pub mod plain_english;
 
-pub use auth::{Email, NewPassword, Role};
+pub use auth::{Email, NewPassword, Role, StaffUser, parse_display_name};
 pub use ids::{OrganisationId, UserId};
-pub use organisation::{OrganisationKind, Slug};
+pub use organisation::{Organisation, OrganisationKind, Slug};
 pub use permissions::{Action, Actor, Decision};
 
 /// A value a person typed that cannot become a domain type, with a message

@@ -102,3 +102,12 @@ mod tests {
         assert!(OrganisationKind::parse("bank").is_err());
     }
 }
+
+/// An organisation in the partnership, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    pub id: crate::OrganisationId,
+    pub slug: Slug,
+    pub name: String,
+    pub kind: OrganisationKind,
+}

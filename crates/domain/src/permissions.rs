@@ -94,11 +94,23 @@ mod tests {
     #[test]
     fn other_organisations_records_are_not_found() {
         let admin = actor(Role::Admin);
-        assert_eq!(admin.may_on(Action::ManageStaff, OrganisationId(1)), Decision::Allowed);
-        assert_eq!(admin.may_on(Action::ManageStaff, OrganisationId(2)), Decision::NotFound);
+        assert_eq!(
+            admin.may_on(Action::ManageStaff, OrganisationId(1)),
+            Decision::Allowed
+        );
+        assert_eq!(
+            admin.may_on(Action::ManageStaff, OrganisationId(2)),
+            Decision::NotFound
+        );
         let board = actor(Role::Board);
-        assert_eq!(board.may_on(Action::ManageStaff, OrganisationId(1)), Decision::Forbidden);
-        assert_eq!(board.may_on(Action::ManageStaff, OrganisationId(2)), Decision::Forbidden);
+        assert_eq!(
+            board.may_on(Action::ManageStaff, OrganisationId(1)),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            board.may_on(Action::ManageStaff, OrganisationId(2)),
+            Decision::Forbidden
+        );
     }
 
     #[test]
@@ -106,7 +118,11 @@ mod tests {
         for role in Role::ALL {
             let expected = role == Role::Admin;
             assert_eq!(Action::ManageStaff.allowed_for(role), expected, "{role:?}");
-            assert_eq!(Action::ViewAuditTrail.allowed_for(role), expected, "{role:?}");
+            assert_eq!(
+                Action::ViewAuditTrail.allowed_for(role),
+                expected,
+                "{role:?}"
+            );
             assert!(Action::ViewStaffHome.allowed_for(role));
         }
     }
