@@ -120,3 +120,14 @@ impl Tx {
         Ok(())
     }
 }
+
+impl Tx {
+    pub async fn clear_sign_in_failures(&mut self, key: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE throttle_key = $1")
+            .bind(key)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,4 @@
+//! The `coproduce` command line, as a library so that tests can drive it.
+
+pub mod cli;
+pub mod config;

@@ -1,0 +1,81 @@
+//! Email. Messages are queued as jobs in the same transaction as the change
+//! that causes them, then sent by the job worker. With no SMTP server set,
+//! they are written to the outbox folder as `.eml` files.
+
+use lettre::message::{Mailbox, header::ContentType};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use serde::{Deserialize, Serialize};
+
+use crate::{Result, ServiceError, Settings};
+
+/// The job kind for sending one email.
+pub const JOB_KIND: &str = "email.send";
+
+/// An email waiting to be sent. Stored as the job's payload.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct OutgoingEmail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Where email goes.
+#[derive(Clone, Debug, Default)]
+pub enum MailSettings {
+    /// Written as files to `Settings::outbox_dir`.
+    #[default]
+    Outbox,
+    /// Sent to an SMTP relay without encryption, such as a mail server on
+    /// the same machine. Encrypted SMTP comes with the email issue.
+    Smtp { host: String, port: u16 },
+}
+
+/// The sender address for all mail.
+pub fn from_address(settings: &Settings) -> String {
+    let host = settings
+        .base_url
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split(['/', ':']).next())
+        .filter(|host| host.contains('.') && !host.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .unwrap_or("coproduce.localhost");
+    format!("Coproduce <no-reply@{host}>")
+}
+
+/// Sends one email now. Called by the job worker, not by request handlers.
+pub async fn send(settings: &Settings, email: &OutgoingEmail) -> Result<()> {
+    let from: Mailbox = from_address(settings)
+        .parse()
+        .map_err(|e| ServiceError::Internal(format!("bad sender address: {e}")))?;
+    let to: Mailbox = email
+        .to
+        .parse()
+        .map_err(|e| ServiceError::Internal(format!("bad recipient address: {e}")))?;
+    let message = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(email.subject.clone())
+        .header(ContentType::TEXT_PLAIN)
+        .body(email.body.clone())
+        .map_err(|e| ServiceError::Internal(format!("cannot build the email: {e}")))?;
+    match &settings.mail {
+        MailSettings::Outbox => {
+            tokio::fs::create_dir_all(&settings.outbox_dir)
+                .await
+                .map_err(|e| ServiceError::Internal(format!("cannot create the outbox: {e}")))?;
+            AsyncFileTransport::<Tokio1Executor>::new(&settings.outbox_dir)
+                .send(message)
+                .await
+                .map_err(|e| ServiceError::Internal(format!("cannot write the email: {e}")))?;
+        }
+        MailSettings::Smtp { host, port } => {
+            AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+                .port(*port)
+                .build()
+                .send(message)
+                .await
+                .map_err(|e| ServiceError::Internal(format!("the SMTP server refused: {e}")))?;
+        }
+    }
+    Ok(())
+}

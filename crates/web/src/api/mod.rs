@@ -1,0 +1,72 @@
+//! The JSON API under `/api/v1`. Requests carry `Authorization: Bearer
+//! <token>`; the token's owner's role and organisation decide what they may
+//! do, exactly as for pages. Errors are `{"error": {"message", "fields"}}`.
+//! Lists take `limit` and `after` and return `{"items", "next"}`. The
+//! OpenAPI 3.1 document is generated from this code.
+
+mod auth;
+mod error;
+mod resources;
+
+use axum::Json;
+use axum::Router;
+use axum::routing::get;
+use utoipa::OpenApi;
+
+pub use error::panic_response;
+
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/me", get(resources::me))
+        .route("/organisations", get(resources::organisations))
+        .route(
+            "/users",
+            get(resources::list_users).post(resources::create_user),
+        )
+        .route("/users/{id}", get(resources::get_user))
+        .fallback(|| async { error::ApiError::NotFound })
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Coproduce API",
+        description = "Read and change a co-production partnership's records. \
+            Every request needs `Authorization: Bearer <token>`; make a token with \
+            `coproduce token create --email EMAIL`. The token's owner's role and \
+            organisation decide what it may do. Errors look like \
+            `{\"error\": {\"message\": \"...\", \"fields\": {\"name\": \"...\"}}}`. \
+            Lists take `limit` and `after` and return `{\"items\": [...], \"next\": cursor or null}`."
+    ),
+    paths(
+        resources::me,
+        resources::organisations,
+        resources::list_users,
+        resources::get_user,
+        resources::create_user
+    ),
+    modifiers(&BearerAuth),
+    security(("bearer" = []))
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The OpenAPI document, open to all so that tools can read it.
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

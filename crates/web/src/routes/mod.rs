@@ -1,0 +1,70 @@
+//! The pages: each module owns its routes.
+
+mod audit;
+mod public;
+mod sign_in;
+mod staff;
+mod users;
+
+use askama::Template;
+use axum::Router;
+use axum::response::Html;
+
+use crate::error::WebError;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(public::router())
+        .merge(sign_in::router())
+        .merge(staff::router())
+        .merge(users::router())
+        .merge(audit::router())
+        .fallback(|| async { WebError::NotFound })
+}
+
+/// Renders a page template.
+pub fn render(template: &impl Template) -> Result<Html<String>, WebError> {
+    Ok(Html(template.render()?))
+}
+
+/// A short message page.
+#[derive(Template)]
+#[template(path = "message.html")]
+pub struct MessagePage {
+    pub page: crate::page::Page,
+    pub title: &'static str,
+    pub paragraphs: Vec<String>,
+    pub link: Option<(&'static str, &'static str)>,
+}
+
+/// A date and time as people in the UK read it: "3 March 2026, 2:05pm".
+pub fn uk_time(seconds: i64) -> String {
+    let Ok(timestamp) = jiff::Timestamp::from_second(seconds) else {
+        return String::new();
+    };
+    let zoned = jiff::tz::TimeZone::get("Europe/London")
+        .map(|tz| timestamp.to_zoned(tz))
+        .unwrap_or_else(|_| timestamp.to_zoned(jiff::tz::TimeZone::UTC));
+    let hour = match zoned.hour() % 12 {
+        0 => 12,
+        h => h,
+    };
+    let half = if zoned.hour() < 12 { "am" } else { "pm" };
+    format!(
+        "{}, {hour}:{:02}{half}",
+        zoned.strftime("%-d %B %Y"),
+        zoned.minute()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uk_times_follow_the_clocks() {
+        // 1 July 2026 12:00 UTC is 1pm in British Summer Time.
+        assert_eq!(super::uk_time(1_782_907_200), "1 July 2026, 1:00pm");
+        // 1 January 2026 00:05 UTC is the same in winter.
+        assert_eq!(super::uk_time(1_767_225_900), "1 January 2026, 12:05am");
+    }
+}

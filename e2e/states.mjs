@@ -1,0 +1,58 @@
+// States a crawl cannot reach: pages after a form is sent, error pages, and
+// so on. Each state opens `path` (signed in as the demo admin when
+// `signedIn` is true), runs its actions, checks `expect`, and then gets the
+// same checks as every crawled page: axe-core, the Nu HTML Checker, the
+// focus walk, the 320px screen and page errors.
+//
+// Add one in a few lines, for example:
+//
+//   { name: 'add a person, email not valid', signedIn: true, path: '/staff/people/new',
+//     actions: [fill(/email/i, 'not an email'), submit()],
+//     expect: { selector: '.govuk-error-summary' } },
+//
+// Actions (e2e/lib/actions.mjs): fill(label, value), check(label),
+// select(label, optionText), submit(buttonName?), followLink(name), open(path).
+// expect: { selector, status, text } — all optional.
+import { fill, submit, followLink } from './lib/actions.mjs';
+
+export const STAFF_EMAIL = 'admin@northshire-council.example';
+
+const ERRORS = { selector: '.govuk-error-summary' };
+
+export default [
+  {
+    name: 'sign in, sent empty',
+    signedIn: false,
+    path: '/sign-in',
+    actions: [submit()],
+    expect: ERRORS,
+  },
+  {
+    name: 'sign in, wrong password',
+    signedIn: false,
+    path: '/sign-in',
+    actions: [fill(/email/i, STAFF_EMAIL), fill(/password/i, 'this is not the password'), submit()],
+    expect: ERRORS,
+  },
+  {
+    name: 'forgotten password, sent empty',
+    signedIn: false,
+    path: '/sign-in',
+    actions: [followLink(/forgot/i), submit()],
+    expect: ERRORS,
+  },
+  {
+    name: 'page not found',
+    signedIn: false,
+    path: '/no-such-page',
+    actions: [],
+    expect: { status: 404 },
+  },
+  {
+    name: 'add a user, sent empty',
+    signedIn: true,
+    path: '/staff/users/new',
+    actions: [submit()],
+    expect: ERRORS,
+  },
+];
