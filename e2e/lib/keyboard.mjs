@@ -78,6 +78,7 @@ export const tabTo = (m, { max = 120 } = {}) => ({
   label: `Tab to ${showMatcher(m)}`,
   async run(k) {
     const seen = new Map();
+    let firstId = null;
     let wrapped = false;
     for (let i = 0; i < max; i += 1) {
       const info = await k.tab(m.selector);
@@ -87,8 +88,12 @@ export const tabTo = (m, { max = 120 } = {}) => ({
         wrapped = true;
         continue;
       }
+      if (firstId === null) firstId = info.id;
       if (seen.has(info.id)) {
-        if (wrapped) throw new Error(`went all the way round the page without reaching ${showMatcher(m)}`);
+        // Back at the first stop (headless Chromium may skip <body> at the
+        // end of the page) or past the end: all the way round. Anywhere
+        // else: a trap.
+        if (wrapped || info.id === firstId) throw new Error(`went all the way round the page without reaching ${showMatcher(m)}`);
         throw new Error(`focus is trapped: it came back to ${info.desc} without leaving the page`);
       }
       seen.set(info.id, i);
@@ -142,8 +147,8 @@ export const expectPath = (path) => ({
   label: `page ${path} is open`,
   async run(k) {
     const now = new URL(k.page.url());
-    if (now.pathname !== path) throw new Error(`the page open is ${now.pathname}${now.search}, not ${path}`);
     const status = k.t.lastDoc?.status() ?? 0;
+    if (now.pathname !== path) throw new Error(`the page open is ${now.pathname}${now.search} (it answered ${status}), not ${path}`);
     if (status >= 400) throw new Error(`${path} answered ${status}`);
   },
 });

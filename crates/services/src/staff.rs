@@ -186,6 +186,7 @@ pub async fn update(
     role: &str,
     active: bool,
 ) -> Result<StaffUser> {
+    check(actor.may(Action::ManageStaff))?;
     let user = get(services, actor, id).await?;
     check(actor.may_on(Action::ManageStaff, user.organisation_id))?;
     let mut errors = Vec::new();

@@ -13,7 +13,8 @@ struct UserRow {
     email: String,
     display_name: String,
     role: String,
-    active: bool,
+    /// 0 or 1: flags are integers so both engines read them the same way.
+    active: i64,
     created_at: i64,
 }
 
@@ -28,7 +29,7 @@ impl TryFrom<UserRow> for StaffUser {
             email: Email::parse(&row.email).map_err(corrupt)?,
             display_name: row.display_name,
             role: Role::parse(&row.role).map_err(corrupt)?,
-            active: row.active,
+            active: row.active != 0,
             created_at: row.created_at,
         })
     }
@@ -126,7 +127,7 @@ impl Tx {
     ) -> Result<UserId> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (organisation_id, email, display_name, role, active, created_at) \
-             VALUES ($1, $2, $3, $4, TRUE, $5) RETURNING id",
+             VALUES ($1, $2, $3, $4, 1, $5) RETURNING id",
         )
         .bind(organisation.0)
         .bind(email.as_str())
@@ -163,7 +164,7 @@ impl Tx {
             sqlx::query("UPDATE users SET display_name = $1, role = $2, active = $3 WHERE id = $4")
                 .bind(display_name)
                 .bind(role.as_str())
-                .bind(active)
+                .bind(i64::from(active))
                 .bind(user.0)
                 .execute(&mut *self.tx)
                 .await

@@ -26,7 +26,7 @@ CREATE TABLE users (
     role TEXT NOT NULL CONSTRAINT users_role_check
         CHECK (role IN ('admin', 'lead', 'officer', 'finance', 'board', 'partner')),
     password_hash TEXT,
-    active BOOLEAN NOT NULL DEFAULT TRUE,
+    active BIGINT NOT NULL DEFAULT 1 CONSTRAINT users_active_check CHECK (active IN (0, 1)),
     created_at BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX users_email_key ON users (email);

@@ -197,6 +197,9 @@ async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<impl IntoResponse, WebError> {
     let actor = staff.actor();
+    // The role is checked before the record, so a role that may never
+    // change accounts is told so, whichever organisation the id belongs to.
+    check(actor.may(Action::ManageStaff))?;
     let user = staff::get(&state.services, &actor, UserId(id)).await?;
     check(actor.may_on(Action::ManageStaff, user.organisation_id))?;
     render(&FormPage::for_user(page, &user))
@@ -210,6 +213,9 @@ async fn update(
     Form(form): Form<StaffForm>,
 ) -> Result<Response, WebError> {
     let actor = staff.actor();
+    // The role is checked before the record, so a role that may never
+    // change accounts is told so, whichever organisation the id belongs to.
+    check(actor.may(Action::ManageStaff))?;
     let user = staff::get(&state.services, &actor, UserId(id)).await?;
     check(actor.may_on(Action::ManageStaff, user.organisation_id))?;
     let active = form.active.is_some();

@@ -1,0 +1,11 @@
+//! The black-box suite: it starts the real application on a random port
+//! with a fresh store and acts as people and programs would, over HTTP and
+//! through the `coproduce` command. It runs on SQLite, or on PostgreSQL
+//! when `COPRODUCE_TEST_ENGINE=postgres` (see scripts/test.sh).
+
+mod api;
+mod cli;
+mod helpers;
+mod operations;
+mod permissions;
+mod sign_in;

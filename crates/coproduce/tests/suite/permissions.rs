@@ -1,0 +1,250 @@
+//! The permission matrix: every route, for every role, on records of the
+//! caller's own organisation and of another. Add each new route here.
+
+use coproduce_domain::{Action, Role};
+use reqwest::StatusCode;
+
+use crate::helpers::TestApp;
+
+/// Whose record a route's `{id}` names.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Target {
+    /// The route names no record.
+    None,
+    /// A staff account in the caller's organisation (not the caller).
+    Own,
+    /// A staff account in another organisation.
+    Other,
+}
+
+struct Route {
+    method: &'static str,
+    path: &'static str,
+    action: Action,
+    form: &'static [(&'static str, &'static str)],
+    /// The status when the role may do this to its own organisation.
+    ok: StatusCode,
+}
+
+const EDIT: &[(&str, &str)] = &[
+    ("display_name", "Same Name"),
+    ("role", "officer"),
+    ("active", "yes"),
+];
+
+fn page_routes() -> Vec<Route> {
+    let get = |path, action| Route {
+        method: "GET",
+        path,
+        action,
+        form: &[],
+        ok: StatusCode::OK,
+    };
+    vec![
+        get("/staff", Action::ViewStaffHome),
+        get("/staff/organisations", Action::ViewOrganisations),
+        get("/staff/users", Action::ViewStaff),
+        get("/staff/users/new", Action::ManageStaff),
+        get("/staff/users/{id}", Action::ViewStaff),
+        get("/staff/users/{id}/edit", Action::ManageStaff),
+        get("/staff/audit", Action::ViewAuditTrail),
+        Route {
+            method: "POST",
+            path: "/staff/users/new",
+            action: Action::ManageStaff,
+            form: &[("display_name", ""), ("email", ""), ("role", "")],
+            // Allowed, but the empty answers are refused with messages.
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        Route {
+            method: "POST",
+            path: "/staff/users/{id}/edit",
+            action: Action::ManageStaff,
+            form: EDIT,
+            ok: StatusCode::SEE_OTHER,
+        },
+    ]
+}
+
+fn api_routes() -> Vec<Route> {
+    let get = |path, action| Route {
+        method: "GET",
+        path,
+        action,
+        form: &[],
+        ok: StatusCode::OK,
+    };
+    vec![
+        get("/api/v1/me", Action::ViewStaffHome),
+        get("/api/v1/organisations", Action::ViewOrganisations),
+        get("/api/v1/users", Action::ViewStaff),
+        get("/api/v1/users/{id}", Action::ViewStaff),
+        Route {
+            method: "POST",
+            path: "/api/v1/users",
+            action: Action::ManageStaff,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+    ]
+}
+
+/// One account per role, with a colleague in the same organisation and a
+/// stranger in another.
+async fn people(app: &TestApp) -> Vec<(Role, &'static str, i64, i64)> {
+    let council_colleague = app.user_id("officer@northshire-council.example").await;
+    let council_other = app.user_id("lead@northshire-council.example").await;
+    let nhs_colleague = app.user_id("admin@northshire-nhs.example").await;
+    let nhs_user = app.user_id("partner@northshire-nhs.example").await;
+    vec![
+        (
+            Role::Admin,
+            "admin@northshire-council.example",
+            council_colleague,
+            nhs_user,
+        ),
+        (
+            Role::Lead,
+            "lead@northshire-council.example",
+            council_colleague,
+            nhs_user,
+        ),
+        (
+            Role::Officer,
+            "officer@northshire-council.example",
+            council_other,
+            nhs_user,
+        ),
+        (
+            Role::Finance,
+            "finance@northshire-council.example",
+            council_colleague,
+            nhs_user,
+        ),
+        (
+            Role::Board,
+            "board@northshire-council.example",
+            council_colleague,
+            nhs_user,
+        ),
+        (
+            Role::Partner,
+            "partner@northshire-nhs.example",
+            nhs_colleague,
+            council_colleague,
+        ),
+    ]
+}
+
+fn expected(route: &Route, role: Role, target: Target) -> StatusCode {
+    match (route.action.allowed_for(role), target) {
+        (false, _) => StatusCode::FORBIDDEN,
+        (true, Target::Other) => StatusCode::NOT_FOUND,
+        (true, _) => route.ok,
+    }
+}
+
+fn targets(path: &str) -> Vec<Target> {
+    if path.contains("{id}") {
+        vec![Target::Own, Target::Other]
+    } else {
+        vec![Target::None]
+    }
+}
+
+#[tokio::test]
+async fn pages_obey_roles_and_organisations() {
+    let app = TestApp::spawn().await;
+    let mut failures = Vec::new();
+    for (role, email, colleague, stranger) in people(&app).await {
+        let browser = app.signed_in(email).await;
+        for route in page_routes() {
+            for target in targets(route.path) {
+                let id = match target {
+                    Target::Other => stranger,
+                    _ => colleague,
+                };
+                let path = route.path.replace("{id}", &id.to_string());
+                let status = match route.method {
+                    "GET" => browser.get(&path).await.status(),
+                    _ => browser.post_form(&path, route.form).await.status(),
+                };
+                let want = expected(&route, role, target);
+                if status != want {
+                    failures.push(format!(
+                        "{role:?} {} {path} ({target:?}): got {status}, want {want}",
+                        route.method
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn the_api_obeys_roles_and_organisations() {
+    let app = TestApp::spawn().await;
+    let client = reqwest::Client::new();
+    let mut failures = Vec::new();
+    for (role, email, colleague, stranger) in people(&app).await {
+        let token = app.api_token(email).await;
+        for route in api_routes() {
+            for target in targets(route.path) {
+                let id = match target {
+                    Target::Other => stranger,
+                    _ => colleague,
+                };
+                let url = app.url(&route.path.replace("{id}", &id.to_string()));
+                let request = match route.method {
+                    "GET" => client.get(&url),
+                    _ => client
+                        .post(&url)
+                        .json(&serde_json::json!({"email": "", "display_name": "", "role": ""})),
+                };
+                let status = request
+                    .bearer_auth(&token)
+                    .send()
+                    .await
+                    .expect("request")
+                    .status();
+                let want = expected(&route, role, target);
+                if status != want {
+                    failures.push(format!(
+                        "{role:?} {} {url} ({target:?}): got {status}, want {want}",
+                        route.method
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn every_staff_route_needs_a_sign_in() {
+    let app = TestApp::spawn().await;
+    let browser = app.browser();
+    for route in page_routes() {
+        let path = route.path.replace("{id}", "1");
+        let status = match route.method {
+            "GET" => browser.get(&path).await.status(),
+            _ => browser.post_form(&path, route.form).await.status(),
+        };
+        assert_eq!(status, StatusCode::SEE_OTHER, "{} {path}", route.method);
+    }
+    let client = reqwest::Client::new();
+    for route in api_routes() {
+        let url = app.url(&route.path.replace("{id}", "1"));
+        let request = match route.method {
+            "GET" => client.get(&url),
+            _ => client.post(&url).json(&serde_json::json!({})),
+        };
+        let response = request
+            .bearer_auth("cp_not-a-real-token")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{url}");
+    }
+}
