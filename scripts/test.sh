@@ -42,7 +42,16 @@ else
   step "Rust tests on PostgreSQL: skipped, no server at 127.0.0.1:5432 (set COPRODUCE_TEST_POSTGRES_URL)"
 fi
 
+step "OpenAPI document"
+cargo build --locked --bin coproduce
+venv=target/tools-venv
+if [ ! -x "$venv/bin/openapi-spec-validator" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "openapi-spec-validator==0.9.0"
+fi
+target/debug/coproduce openapi > target/openapi.json
+"$venv/bin/openapi-spec-validator" target/openapi.json
+
 step "Browser tests"
 bash e2e/setup.sh
-cargo build --locked --bin coproduce
 node e2e/run.mjs --binary target/debug/coproduce

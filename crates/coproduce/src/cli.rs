@@ -57,6 +57,8 @@ pub enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Print the API's OpenAPI 3.1 document.
+    Openapi,
     /// Copy a SQLite store to a file while the service keeps running.
     Backup {
         #[command(flatten)]
@@ -154,6 +156,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .map_err(explain)?;
             println!("{token}");
             eprintln!("Keep this token secret. It is shown only once.");
+            Ok(())
+        }
+        Command::Openapi => {
+            println!("{}", coproduce_web::openapi_document());
             Ok(())
         }
         Command::Backup { store, to } => {

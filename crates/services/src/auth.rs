@@ -79,12 +79,15 @@ fn address_key(address: &str) -> String {
     format!("address:{address}")
 }
 
-/// Signs a staff member in with email and password, from `address`.
+/// Signs a staff member in with email and password, from `address`. A
+/// session the browser already had is ended, so a session id is never
+/// carried across a sign-in.
 pub async fn sign_in(
     services: &Services,
     email: &Email,
     password: &str,
     address: &str,
+    previous_session: Option<&str>,
 ) -> Result<SignedIn, SignInError> {
     let throttle = &services.settings.throttle;
     let now = clock::now();
@@ -129,6 +132,9 @@ pub async fn sign_in(
     let session_token = random_token();
     let expires_at = now + services.settings.session_absolute.as_secs() as i64;
     let mut tx = services.store.begin().await?;
+    if let Some(previous) = previous_session {
+        tx.delete_session(&token_hash(previous)).await?;
+    }
     tx.insert_session(&token_hash(&session_token), user.id, now, expires_at)
         .await?;
     tx.clear_sign_in_failures(&account).await?;

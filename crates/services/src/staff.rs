@@ -177,6 +177,27 @@ pub async fn get(services: &Services, actor: &Actor, id: UserId) -> Result<Staff
     Ok(user)
 }
 
+/// One staff account, for reading: the view is written to the audit trail.
+pub async fn view(services: &Services, actor: &Actor, id: UserId) -> Result<StaffUser> {
+    let user = get(services, actor, id).await?;
+    let mut tx = services.store.begin().await?;
+    tx.audit(
+        AuditEvent {
+            actor: Some(actor.user_id),
+            actor_label: "",
+            organisation: Some(user.organisation_id),
+            action: "user.view",
+            record_type: "user",
+            record_id: Some(user.id.0),
+            detail: "Looked at a staff account",
+        },
+        clock::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(user)
+}
+
 /// Changes a staff account's name, role, or whether it can sign in.
 pub async fn update(
     services: &Services,

@@ -104,8 +104,12 @@ pub async fn render_error_pages(
     let uri: Uri = request.uri().clone();
     let visitor = request.extensions().get::<Visitor>().cloned();
     let response = next.run(request).await;
-    let Some(ErrorPage(status)) = response.extensions().get::<ErrorPage>().copied() else {
-        return response;
+    let status = match response.extensions().get::<ErrorPage>() {
+        Some(ErrorPage(status)) => *status,
+        // axum's own refusals (a malformed form or query, a wrong method, a
+        // body too large) come as plain text: show them in the site's style.
+        None if is_plain_refusal(&response) => response.status(),
+        None => return response,
     };
     let message = response
         .extensions()
@@ -113,7 +117,8 @@ pub async fn render_error_pages(
         .map(|m| m.0.clone());
     let page = Page::from_pieces(&state, &headers, &uri, visitor.as_ref(), None);
     let title = match status {
-        StatusCode::NOT_FOUND => "Page not found",
+        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => "Page not found",
+        StatusCode::PAYLOAD_TOO_LARGE => "What you sent is too large",
         StatusCode::FORBIDDEN => "You cannot see this page",
         StatusCode::BAD_REQUEST => "There is a problem with your request",
         _ => "Sorry, there is a problem with the service",
@@ -128,6 +133,16 @@ pub async fn render_error_pages(
         Ok(html) => (status, Html(html)).into_response(),
         Err(_) => (status, title).into_response(),
     }
+}
+
+fn is_plain_refusal(response: &Response) -> bool {
+    let status = response.status();
+    (status.is_client_error() || status.is_server_error())
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_none_or(|v| v.starts_with("text/plain"))
 }
 
 /// Headers that tell browsers to be strict with our pages.

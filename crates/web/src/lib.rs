@@ -15,4 +15,5 @@ mod session;
 mod startup;
 mod state;
 
+pub use api::document as openapi_document;
 pub use startup::{Application, WebConfig};

@@ -41,6 +41,7 @@ async fn every_command_has_help() {
         vec!["user", "add", "--help"],
         vec!["token", "create", "--help"],
         vec!["backup", "--help"],
+        vec!["openapi", "--help"],
     ] {
         let (ok, stdout, _) = output(coproduce(&app).args(&args));
         assert!(ok && stdout.contains("Usage:"), "{args:?}: {stdout}");
@@ -308,4 +309,35 @@ async fn demo_prints_sign_in_details_and_keeps_existing_data() {
         .await
         .expect("home");
     assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_server_stops_cleanly_on_sigterm() {
+    let app = TestApp::spawn().await;
+    let mut server = {
+        let mut command = coproduce(&app);
+        command
+            .env_remove("COPRODUCE_BASE_URL")
+            .args(["serve", "--addr", "127.0.0.1:0"]);
+        start(command)
+    };
+    let response = reqwest::get(format!("{}/healthz", server.address))
+        .await
+        .expect("health");
+    assert_eq!(response.status(), StatusCode::OK);
+    let stopped = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .expect("send SIGTERM");
+    assert!(stopped.success());
+    let mut status = None;
+    for _ in 0..100 {
+        if let Some(exit) = server.child.try_wait().expect("wait") {
+            status = Some(exit);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let status = status.expect("the server stopped within 10 seconds");
+    assert!(status.success(), "it stopped cleanly: {status}");
 }

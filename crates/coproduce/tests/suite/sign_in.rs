@@ -58,9 +58,25 @@ async fn the_session_id_changes_at_each_sign_in() {
             .map(str::to_owned)
     };
     let first = session(&browser.sign_in(OFFICER, PASSWORD).await).expect("first");
-    let second = session(&browser.sign_in(OFFICER, PASSWORD).await);
+    let second = session(&browser.sign_in(OFFICER, PASSWORD).await).expect("second");
     // Already signed in: sign-in still rotates, and never reuses the old id.
-    assert_ne!(Some(first), second);
+    assert_ne!(first, second);
+    // The old session no longer works.
+    let old = first.split(';').next().expect("cookie").to_owned();
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .get(app.url("/staff"))
+        .header("cookie", old)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "the old session ended"
+    );
 }
 
 #[tokio::test]
@@ -325,6 +341,53 @@ async fn a_turned_off_account_cannot_sign_in_and_loses_its_sessions() {
     assert_eq!(
         app.browser().sign_in(OFFICER, PASSWORD).await.status(),
         StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+#[tokio::test]
+async fn malformed_addresses_and_forms_get_calm_pages() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in(ADMIN).await;
+    for (path, status, title) in [
+        ("/staff/users/abc", StatusCode::NOT_FOUND, "Page not found"),
+        (
+            "/staff/users/99999999",
+            StatusCode::NOT_FOUND,
+            "Page not found",
+        ),
+        (
+            "/staff/users?after=abc",
+            StatusCode::BAD_REQUEST,
+            "There is a problem with your request",
+        ),
+        (
+            "/staff/audit?before=%00",
+            StatusCode::BAD_REQUEST,
+            "There is a problem with your request",
+        ),
+    ] {
+        let (got, html) = admin.get_text(path).await;
+        assert_eq!(got, status, "{path}");
+        assert!(html.contains(title), "{path}: {html}");
+    }
+    let response = admin
+        .client
+        .post(app.url("/sign-in"))
+        .header("origin", &app.address)
+        .header("x-csrf-token", admin.csrf_token().await)
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .expect("post");
+    assert!(response.status().is_client_error(), "{}", response.status());
+    assert!(
+        response
+            .text()
+            .await
+            .expect("body")
+            .contains("govuk-template"),
+        "in the site's style"
     );
 }
 

@@ -66,6 +66,11 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
+/// The OpenAPI document as pretty JSON, for the `coproduce openapi` command.
+pub fn document() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_default()
+}
+
 /// The OpenAPI document, open to all so that tools can read it.
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())

@@ -74,6 +74,7 @@ pub struct OrganisationList {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// How many items to return, 1 to 200 (default 50).
     limit: Option<u32>,

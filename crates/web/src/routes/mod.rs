@@ -28,6 +28,12 @@ pub fn render(template: &impl Template) -> Result<Html<String>, WebError> {
     Ok(Html(template.render()?))
 }
 
+/// The id of a record in a page's address. Anything that is not a whole
+/// number names no record, so it is "not found" rather than a bad request.
+pub fn record_id(raw: &str) -> Result<i64, WebError> {
+    raw.parse().map_err(|_| WebError::NotFound)
+}
+
 /// A short message page.
 #[derive(Template)]
 #[template(path = "message.html")]

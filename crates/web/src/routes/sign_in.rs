@@ -109,11 +109,13 @@ async fn sign_in(
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return again(page, errors, StatusCode::UNPROCESSABLE_ENTITY);
     };
+    let previous = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
     match auth::sign_in(
         &state.services,
         &email,
         &form.password,
         &peer.ip().to_string(),
+        previous.as_deref(),
     )
     .await
     {

@@ -11,7 +11,7 @@ use coproduce_services::ServiceError;
 use coproduce_services::staff::{self, NewStaff, check};
 use serde::Deserialize;
 
-use super::render;
+use super::{record_id, render};
 use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::page::Page;
@@ -82,9 +82,9 @@ async fn show(
     State(state): State<AppState>,
     staff: Staff,
     page: Page,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
 ) -> Result<impl IntoResponse, WebError> {
-    let user = staff::get(&state.services, &staff.actor(), UserId(id)).await?;
+    let user = staff::view(&state.services, &staff.actor(), UserId(record_id(&id)?)).await?;
     render(&ShowPage { page, user })
 }
 
@@ -194,13 +194,13 @@ async fn edit_form(
     State(state): State<AppState>,
     staff: Staff,
     page: Page,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
 ) -> Result<impl IntoResponse, WebError> {
     let actor = staff.actor();
     // The role is checked before the record, so a role that may never
     // change accounts is told so, whichever organisation the id belongs to.
     check(actor.may(Action::ManageStaff))?;
-    let user = staff::get(&state.services, &actor, UserId(id)).await?;
+    let user = staff::get(&state.services, &actor, UserId(record_id(&id)?)).await?;
     check(actor.may_on(Action::ManageStaff, user.organisation_id))?;
     render(&FormPage::for_user(page, &user))
 }
@@ -209,14 +209,14 @@ async fn update(
     State(state): State<AppState>,
     staff: Staff,
     page: Page,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     Form(form): Form<StaffForm>,
 ) -> Result<Response, WebError> {
     let actor = staff.actor();
     // The role is checked before the record, so a role that may never
     // change accounts is told so, whichever organisation the id belongs to.
     check(actor.may(Action::ManageStaff))?;
-    let user = staff::get(&state.services, &actor, UserId(id)).await?;
+    let user = staff::get(&state.services, &actor, UserId(record_id(&id)?)).await?;
     check(actor.may_on(Action::ManageStaff, user.organisation_id))?;
     let active = form.active.is_some();
     match staff::update(
@@ -229,7 +229,7 @@ async fn update(
     )
     .await
     {
-        Ok(_) => Ok(Redirect::to(&format!("/staff/users/{id}")).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/staff/users/{}", user.id)).into_response()),
         Err(ServiceError::Invalid(fields)) => FormPage {
             display_name: form.display_name,
             role: form.role,
