@@ -55,4 +55,35 @@ export default [
     actions: [submit()],
     expect: ERRORS,
   },
+  {
+    name: 'writing check, sent empty',
+    signedIn: true,
+    path: '/staff/writing-check',
+    actions: [submit()],
+    expect: ERRORS,
+  },
+  {
+    name: 'writing check, advice on a text',
+    signedIn: true,
+    path: '/staff/writing-check',
+    actions: [
+      fill(/text to check/i, 'In order to facilitate engagement with stakeholders, the CQC report was reviewed and a number of key deliverables were identified going forward.'),
+      submit(),
+    ],
+    expect: { selector: '#plain-english-report', text: /Plainer word/ },
+  },
+  {
+    name: 'staff account, edit form sent with mistakes',
+    signedIn: true,
+    path: '/staff/users',
+    actions: [followLink(/Grace Lindqvist/), followLink(/change this account/i), fill(/full name/i, ''), submit()],
+    expect: ERRORS,
+  },
+  {
+    name: 'settings saved',
+    signedIn: true,
+    path: '/staff/settings',
+    actions: [submit()],
+    expect: { text: /Your settings have been saved/ },
+  },
 ];

@@ -110,4 +110,7 @@ pub struct Organisation {
     pub slug: Slug,
     pub name: String,
     pub kind: OrganisationKind,
+    /// Public texts must pass the plain English check before they are
+    /// saved, rather than only being given advice.
+    pub plain_english_must_pass: bool,
 }

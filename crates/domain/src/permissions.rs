@@ -16,15 +16,21 @@ pub enum Action {
     ManageStaff,
     /// Read the audit trail of their organisation.
     ViewAuditTrail,
+    /// Check a text with the plain English checker.
+    CheckWriting,
+    /// Change their organisation's settings.
+    ManageSettings,
 }
 
 impl Action {
-    pub const ALL: [Action; 5] = [
+    pub const ALL: [Action; 7] = [
         Self::ViewStaffHome,
         Self::ViewOrganisations,
         Self::ViewStaff,
         Self::ManageStaff,
         Self::ViewAuditTrail,
+        Self::CheckWriting,
+        Self::ManageSettings,
     ];
 
     /// Whether a role may ever do this, before any question of whose record
@@ -32,9 +38,11 @@ impl Action {
     pub fn allowed_for(self, role: Role) -> bool {
         use Role::*;
         match self {
-            Self::ViewStaffHome | Self::ViewOrganisations => true,
+            Self::ViewStaffHome | Self::ViewOrganisations | Self::CheckWriting => true,
             Self::ViewStaff => matches!(role, Admin | Lead),
-            Self::ManageStaff | Self::ViewAuditTrail => matches!(role, Admin),
+            Self::ManageStaff | Self::ViewAuditTrail | Self::ManageSettings => {
+                matches!(role, Admin)
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod jobs;
 pub mod passwords;
 pub mod secrets;
 pub mod staff;
+pub mod writing;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -12,6 +12,7 @@ struct OrganisationRow {
     slug: String,
     name: String,
     kind: String,
+    plain_english_must_pass: i64,
 }
 
 impl TryFrom<OrganisationRow> for Organisation {
@@ -23,11 +24,12 @@ impl TryFrom<OrganisationRow> for Organisation {
             slug: Slug::parse(&row.slug).map_err(|e| StoreError::Corrupt(e.message))?,
             name: row.name,
             kind: OrganisationKind::parse(&row.kind).map_err(|e| StoreError::Corrupt(e.message))?,
+            plain_english_must_pass: row.plain_english_must_pass != 0,
         })
     }
 }
 
-const COLUMNS: &str = "id, slug, name, kind";
+const COLUMNS: &str = "id, slug, name, kind, plain_english_must_pass";
 
 impl Store {
     /// The partnership's name, once it has been set.
@@ -72,6 +74,24 @@ impl Store {
 }
 
 impl Tx {
+    pub async fn set_plain_english_must_pass(
+        &mut self,
+        organisation: OrganisationId,
+        must_pass: bool,
+    ) -> Result<()> {
+        let done =
+            sqlx::query("UPDATE organisations SET plain_english_must_pass = $1 WHERE id = $2")
+                .bind(i64::from(must_pass))
+                .bind(organisation.0)
+                .execute(&mut *self.tx)
+                .await
+                .map_err(|e| self.error(e))?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
     pub async fn set_partnership_name(&mut self, name: &str, now: i64) -> Result<()> {
         sqlx::query(
             "INSERT INTO partnership (id, name, created_at) VALUES (1, $1, $2) \

@@ -9,3 +9,4 @@ mod helpers;
 mod operations;
 mod permissions;
 mod sign_in;
+mod writing;

@@ -48,6 +48,22 @@ fn page_routes() -> Vec<Route> {
         get("/staff/users/{id}", Action::ViewStaff),
         get("/staff/users/{id}/edit", Action::ManageStaff),
         get("/staff/audit", Action::ViewAuditTrail),
+        get("/staff/writing-check", Action::CheckWriting),
+        get("/staff/settings", Action::ManageSettings),
+        Route {
+            method: "POST",
+            path: "/staff/writing-check",
+            action: Action::CheckWriting,
+            form: &[("text", "We will utilise the feedback.")],
+            ok: StatusCode::OK,
+        },
+        Route {
+            method: "POST",
+            path: "/staff/settings",
+            action: Action::ManageSettings,
+            form: &[("must_pass", "no")],
+            ok: StatusCode::SEE_OTHER,
+        },
         Route {
             method: "POST",
             path: "/staff/users/new",

@@ -5,6 +5,7 @@ mod public;
 mod sign_in;
 mod staff;
 mod users;
+mod writing;
 
 use askama::Template;
 use axum::Router;
@@ -20,6 +21,7 @@ pub fn router() -> Router<AppState> {
         .merge(staff::router())
         .merge(users::router())
         .merge(audit::router())
+        .merge(writing::router())
         .fallback(|| async { WebError::NotFound })
 }
 
