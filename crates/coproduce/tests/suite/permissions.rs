@@ -168,24 +168,59 @@ fn targets(path: &str) -> Vec<Target> {
     }
 }
 
-#[tokio::test]
-async fn pages_obey_roles_and_organisations() {
-    let app = TestApp::spawn().await;
+/// How a caller reaches the routes: a signed-in browser for pages, a
+/// bearer token for the API.
+enum Caller {
+    Browser(crate::helpers::Browser),
+    Token(reqwest::Client, String),
+}
+
+impl Caller {
+    async fn call(&self, app: &TestApp, route: &Route, path: &str) -> StatusCode {
+        match self {
+            Self::Browser(browser) => match route.method {
+                "GET" => browser.get(path).await.status(),
+                _ => browser.post_form(path, route.form).await.status(),
+            },
+            Self::Token(client, token) => {
+                let url = app.url(path);
+                let request = match route.method {
+                    "GET" => client.get(&url),
+                    _ => client
+                        .post(&url)
+                        .json(&serde_json::json!({"email": "", "display_name": "", "role": ""})),
+                };
+                request
+                    .bearer_auth(token)
+                    .send()
+                    .await
+                    .expect("request")
+                    .status()
+            }
+        }
+    }
+}
+
+/// Calls every route as every role, on its own and another organisation's
+/// records, and lists every answer that differs from the rules.
+async fn check_matrix(app: &TestApp, routes: Vec<Route>, api: bool) {
     let mut failures = Vec::new();
-    for (role, email, colleague, stranger) in people(&app).await {
-        let browser = app.signed_in(email).await;
-        for route in page_routes() {
+    for (role, email, colleague, stranger) in people(app).await {
+        let caller = if api {
+            Caller::Token(reqwest::Client::new(), app.api_token(email).await)
+        } else {
+            Caller::Browser(app.signed_in(email).await)
+        };
+        for route in &routes {
             for target in targets(route.path) {
-                let id = match target {
-                    Target::Other => stranger,
-                    _ => colleague,
+                let id = if target == Target::Other {
+                    stranger
+                } else {
+                    colleague
                 };
                 let path = route.path.replace("{id}", &id.to_string());
-                let status = match route.method {
-                    "GET" => browser.get(&path).await.status(),
-                    _ => browser.post_form(&path, route.form).await.status(),
-                };
-                let want = expected(&route, role, target);
+                let status = caller.call(app, route, &path).await;
+                let want = expected(route, role, target);
                 if status != want {
                     failures.push(format!(
                         "{role:?} {} {path} ({target:?}): got {status}, want {want}",
@@ -199,68 +234,30 @@ async fn pages_obey_roles_and_organisations() {
 }
 
 #[tokio::test]
+async fn pages_obey_roles_and_organisations() {
+    let app = TestApp::spawn().await;
+    check_matrix(&app, page_routes(), false).await;
+}
+
+#[tokio::test]
 async fn the_api_obeys_roles_and_organisations() {
     let app = TestApp::spawn().await;
-    let client = reqwest::Client::new();
-    let mut failures = Vec::new();
-    for (role, email, colleague, stranger) in people(&app).await {
-        let token = app.api_token(email).await;
-        for route in api_routes() {
-            for target in targets(route.path) {
-                let id = match target {
-                    Target::Other => stranger,
-                    _ => colleague,
-                };
-                let url = app.url(&route.path.replace("{id}", &id.to_string()));
-                let request = match route.method {
-                    "GET" => client.get(&url),
-                    _ => client
-                        .post(&url)
-                        .json(&serde_json::json!({"email": "", "display_name": "", "role": ""})),
-                };
-                let status = request
-                    .bearer_auth(&token)
-                    .send()
-                    .await
-                    .expect("request")
-                    .status();
-                let want = expected(&route, role, target);
-                if status != want {
-                    failures.push(format!(
-                        "{role:?} {} {url} ({target:?}): got {status}, want {want}",
-                        route.method
-                    ));
-                }
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_matrix(&app, api_routes(), true).await;
 }
 
 #[tokio::test]
 async fn every_staff_route_needs_a_sign_in() {
     let app = TestApp::spawn().await;
-    let browser = app.browser();
+    let signed_out = Caller::Browser(app.browser());
     for route in page_routes() {
         let path = route.path.replace("{id}", "1");
-        let status = match route.method {
-            "GET" => browser.get(&path).await.status(),
-            _ => browser.post_form(&path, route.form).await.status(),
-        };
+        let status = signed_out.call(&app, &route, &path).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{} {path}", route.method);
     }
-    let client = reqwest::Client::new();
+    let bad_token = Caller::Token(reqwest::Client::new(), "cp_not-a-real-token".into());
     for route in api_routes() {
-        let url = app.url(&route.path.replace("{id}", "1"));
-        let request = match route.method {
-            "GET" => client.get(&url),
-            _ => client.post(&url).json(&serde_json::json!({})),
-        };
-        let response = request
-            .bearer_auth("cp_not-a-real-token")
-            .send()
-            .await
-            .expect("request");
-        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{url}");
+        let path = route.path.replace("{id}", "1");
+        let status = bad_token.call(&app, &route, &path).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{} {path}", route.method);
     }
 }
