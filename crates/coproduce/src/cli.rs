@@ -57,6 +57,19 @@ pub enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Measure response times and memory on a fresh demo store.
+    Bench {
+        /// A postgres:// URL of an empty database to measure PostgreSQL
+        /// (default: SQLite in a temporary folder).
+        #[arg(long)]
+        database_url: Option<String>,
+        /// Requests per scenario.
+        #[arg(long, default_value_t = 2000)]
+        requests: usize,
+        /// Requests in flight at once.
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+    },
     /// Print the API's OpenAPI 3.1 document.
     Openapi,
     /// Copy a SQLite store to a file while the service keeps running.
@@ -158,6 +171,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             eprintln!("Keep this token secret. It is shown only once.");
             Ok(())
         }
+        Command::Bench {
+            database_url,
+            requests,
+            concurrency,
+        } => crate::bench::run(database_url, requests.max(1), concurrency.clamp(1, 256)).await,
         Command::Openapi => {
             println!("{}", coproduce_web::openapi_document());
             Ok(())

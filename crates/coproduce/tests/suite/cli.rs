@@ -42,6 +42,7 @@ async fn every_command_has_help() {
         vec!["token", "create", "--help"],
         vec!["backup", "--help"],
         vec!["openapi", "--help"],
+        vec!["bench", "--help"],
     ] {
         let (ok, stdout, _) = output(coproduce(&app).args(&args));
         assert!(ok && stdout.contains("Usage:"), "{args:?}: {stdout}");
