@@ -7,7 +7,9 @@
 pub mod auth;
 pub mod ids;
 pub mod organisation;
+pub mod dates;
 pub mod permissions;
+pub mod phone;
 pub mod plain_english;
 
 pub use auth::{Email, NewPassword, Role, StaffUser, parse_display_name};

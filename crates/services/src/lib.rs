@@ -6,6 +6,7 @@ pub mod auth;
 pub mod clock;
 pub mod demo;
 pub mod email;
+pub mod import;
 pub mod jobs;
 pub mod passwords;
 pub mod secrets;

@@ -1,0 +1,1 @@
+//! UK dates (being written).

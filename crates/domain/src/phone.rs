@@ -1,0 +1,1 @@
+//! UK phone numbers (being written).

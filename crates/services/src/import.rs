@@ -1,0 +1,1 @@
+//! Reading spreadsheets for import (being written).
