@@ -74,7 +74,7 @@ pub async fn run(
         data_dir.path().join("outbox"),
     );
     let services = Services::new(store, settings);
-    demo::seed(&services, PASSWORD)
+    demo::seed(&services, PASSWORD, demo::DemoSize::FULL)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .context("the bench needs an empty database")?;

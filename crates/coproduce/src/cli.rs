@@ -204,7 +204,11 @@ async fn serve(
     settings.mail = server.mail()?;
     let services = Services::new(opened, settings);
     let accounts = match &demo_password {
-        Some(password) => Some(demo::seed(&services, password).await.map_err(explain)?),
+        Some(password) => Some(
+            demo::seed(&services, password, demo::DemoSize::FULL)
+                .await
+                .map_err(explain)?,
+        ),
         None => None,
     };
     let base_url = services.settings.base_url.clone();

@@ -23,3 +23,7 @@ id_type!(
     /// A staff account.
     UserId
 );
+id_type!(
+    /// A person on the register.
+    PersonId
+);

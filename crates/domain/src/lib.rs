@@ -5,15 +5,17 @@
 //! these types once, at their edge, and speak only these types after that.
 
 pub mod auth;
+pub mod dates;
+pub mod equality;
 pub mod ids;
 pub mod organisation;
-pub mod dates;
 pub mod permissions;
+pub mod person;
 pub mod phone;
 pub mod plain_english;
 
 pub use auth::{Email, NewPassword, Role, StaffUser, parse_display_name};
-pub use ids::{OrganisationId, UserId};
+pub use ids::{OrganisationId, PersonId, UserId};
 pub use organisation::{Organisation, OrganisationKind, Slug};
 pub use permissions::{Action, Actor, Decision};
 

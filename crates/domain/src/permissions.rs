@@ -20,10 +20,16 @@ pub enum Action {
     CheckWriting,
     /// Change their organisation's settings.
     ManageSettings,
+    /// See people on their organisation's register.
+    ViewPeople,
+    /// Add people and change their records.
+    ManagePeople,
+    /// Download the register as a spreadsheet, or import one.
+    ExportPeople,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 10] = [
         Self::ViewStaffHome,
         Self::ViewOrganisations,
         Self::ViewStaff,
@@ -31,6 +37,9 @@ impl Action {
         Self::ViewAuditTrail,
         Self::CheckWriting,
         Self::ManageSettings,
+        Self::ViewPeople,
+        Self::ManagePeople,
+        Self::ExportPeople,
     ];
 
     /// Whether a role may ever do this, before any question of whose record
@@ -39,7 +48,10 @@ impl Action {
         use Role::*;
         match self {
             Self::ViewStaffHome | Self::ViewOrganisations | Self::CheckWriting => true,
-            Self::ViewStaff => matches!(role, Admin | Lead),
+            Self::ViewStaff | Self::ExportPeople => matches!(role, Admin | Lead),
+            // Finance officers need names and contact details to pay people.
+            Self::ViewPeople => matches!(role, Admin | Lead | Officer | Finance),
+            Self::ManagePeople => matches!(role, Admin | Lead | Officer),
             Self::ManageStaff | Self::ViewAuditTrail | Self::ManageSettings => {
                 matches!(role, Admin)
             }

@@ -354,6 +354,7 @@ pub async fn tidy(services: &Services) -> Result<()> {
         .await?;
     tx.delete_sign_in_failures_before(now - services.settings.throttle.window.as_secs() as i64)
         .await?;
+    tx.delete_expired_drafts(now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -7,3 +7,12 @@ pub fn now() -> i64 {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
+
+/// Today's date in the UK, as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let now = jiff::Timestamp::now();
+    match jiff::tz::TimeZone::get("Europe/London") {
+        Ok(tz) => now.to_zoned(tz).date().to_string(),
+        Err(_) => now.to_zoned(jiff::tz::TimeZone::UTC).date().to_string(),
+    }
+}

@@ -9,6 +9,60 @@ use coproduce_domain::{Email, NewPassword, OrganisationId, OrganisationKind, Rol
 
 use crate::{Result, ServiceError, Services, clock, passwords};
 
+mod register;
+
+/// How big a demo to make.
+#[derive(Clone, Copy, Debug)]
+pub struct DemoSize {
+    /// People on the council's register.
+    pub people: usize,
+}
+
+impl DemoSize {
+    /// The demo people try out: a register of a few hundred.
+    pub const FULL: DemoSize = DemoSize { people: 300 };
+    /// A small register, for tests that start many demos.
+    pub const SMALL: DemoSize = DemoSize { people: 12 };
+}
+
+/// Localities of the fictional county: slug, name.
+const LOCALITIES: [(&str, &str); 8] = [
+    ("ashby-vale", "Ashby Vale"),
+    ("brindlemoor", "Brindlemoor"),
+    ("castleford-north", "Castleford North"),
+    ("dunmere", "Dunmere"),
+    ("eastholme", "Eastholme"),
+    ("fernley-coast", "Fernley Coast"),
+    ("greyhaven", "Greyhaven"),
+    ("outside-northshire", "Outside Northshire"),
+];
+
+/// Topics people care about: slug, name.
+const TOPICS: [(&str, &str); 10] = [
+    ("home-care", "Care at home"),
+    ("care-homes", "Care homes"),
+    ("day-opportunities", "Day services and things to do"),
+    (
+        "direct-payments",
+        "Direct payments and managing your own care",
+    ),
+    ("carers-support", "Support for carers"),
+    ("housing", "Housing and living independently"),
+    ("transport", "Transport and getting about"),
+    ("information-advice", "Information and advice"),
+    ("hospital-discharge", "Leaving hospital"),
+    ("employment", "Work and volunteering"),
+];
+
+/// The council's onboarding checklist.
+const ONBOARDING: [&str; 5] = [
+    "Welcome conversation",
+    "Induction session",
+    "Involvement agreement signed",
+    "Payment details collected",
+    "Co-production training",
+];
+
 pub const PARTNERSHIP_NAME: &str = "Northshire Care Partnership";
 
 /// The organisations: slug, name, kind.
@@ -103,7 +157,11 @@ pub struct DemoAccount {
 
 /// Fills an empty store with the demo partnership. Does nothing and returns
 /// `None` when the store already holds data.
-pub async fn seed(services: &Services, password: &str) -> Result<Option<Vec<DemoAccount>>> {
+pub async fn seed(
+    services: &Services,
+    password: &str,
+    size: DemoSize,
+) -> Result<Option<Vec<DemoAccount>>> {
     if !services.store.is_empty().await? {
         return Ok(None);
     }
@@ -119,7 +177,24 @@ pub async fn seed(services: &Services, password: &str) -> Result<Option<Vec<Demo
         let id = tx.insert_organisation(&slug_value, name, kind, now).await?;
         organisations.push((slug, id, name));
     }
+    for (position, (slug, label)) in LOCALITIES.iter().enumerate() {
+        tx.insert_vocabulary("locality", slug, label, position as i64)
+            .await?;
+    }
+    for (position, (slug, label)) in TOPICS.iter().enumerate() {
+        tx.insert_vocabulary("topic", slug, label, position as i64)
+            .await?;
+    }
+    let council = organisations[0].1;
+    tx.set_register_organisation(council).await?;
+    for (_, organisation, _) in &organisations {
+        for (position, label) in ONBOARDING.iter().enumerate() {
+            tx.insert_onboarding_step(*organisation, position as i64, label)
+                .await?;
+        }
+    }
     let mut accounts = Vec::new();
+    let mut staff_ids = Vec::new();
     for (org_slug, email, name, role) in STAFF {
         let Some(&(_, org_id, org_name)) = organisations.iter().find(|(s, _, _)| *s == org_slug)
         else {
@@ -132,6 +207,7 @@ pub async fn seed(services: &Services, password: &str) -> Result<Option<Vec<Demo
             .insert_user(org_id, &email_value, name, role, now)
             .await?;
         tx.set_password_hash(id, &hash).await?;
+        staff_ids.push((org_id, id, role));
         accounts.push(DemoAccount {
             email: email.to_owned(),
             name: name.to_owned(),
@@ -139,6 +215,23 @@ pub async fn seed(services: &Services, password: &str) -> Result<Option<Vec<Demo
             organisation: org_name.to_owned(),
         });
     }
+    let council_staff: Vec<_> = staff_ids
+        .iter()
+        .filter(|(org, _, _)| *org == council)
+        .map(|(_, id, _)| *id)
+        .collect();
+    let localities: Vec<&str> = LOCALITIES.iter().map(|(slug, _)| *slug).collect();
+    let topics: Vec<&str> = TOPICS.iter().map(|(slug, _)| *slug).collect();
+    register::seed_people(
+        &mut tx,
+        council,
+        &council_staff,
+        &localities,
+        &topics,
+        size.people,
+        now,
+    )
+    .await?;
     tx.audit(
         coproduce_store::AuditEvent {
             actor: None,

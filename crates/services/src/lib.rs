@@ -5,10 +5,13 @@ pub mod api_tokens;
 pub mod auth;
 pub mod clock;
 pub mod demo;
+pub mod drafts;
 pub mod email;
 pub mod import;
 pub mod jobs;
 pub mod passwords;
+pub mod people;
+pub mod register_export;
 pub mod secrets;
 pub mod staff;
 pub mod writing;
@@ -75,6 +78,9 @@ pub enum ServiceError {
     NotFound,
     #[error("not allowed")]
     Forbidden,
+    /// The person is already on the register, with this id.
+    #[error("already on the register")]
+    Duplicate(i64),
     #[error(transparent)]
     Store(#[from] coproduce_store::StoreError),
     #[error("{0}")]

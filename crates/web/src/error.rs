@@ -33,6 +33,9 @@ impl From<ServiceError> for WebError {
         match error {
             ServiceError::NotFound => Self::NotFound,
             ServiceError::Forbidden => Self::Forbidden,
+            ServiceError::Duplicate(_) => {
+                Self::BadRequest("This person is already on the register".into())
+            }
             ServiceError::Invalid(fields) => Self::BadRequest(
                 fields
                     .into_iter()

@@ -10,6 +10,7 @@ mod error;
 mod forms;
 mod metrics;
 mod page;
+mod profile_form;
 mod routes;
 mod session;
 mod startup;

@@ -159,6 +159,7 @@ fn navigation(path: &str, actor: Option<&Actor>) -> Vec<NavItem> {
                     });
                 }
             };
+            add(Action::ViewPeople, "/staff/people", "Register");
             add(Action::ViewStaff, "/staff/users", "Staff accounts");
             add(Action::ViewAuditTrail, "/staff/audit", "Audit trail");
         }

@@ -74,7 +74,7 @@ impl TestApp {
         };
         adjust(&mut settings);
         let services = Services::new(store, settings);
-        demo::seed(&services, PASSWORD)
+        demo::seed(&services, PASSWORD, demo::DemoSize::SMALL)
             .await
             .expect("seed the demo");
         let config = WebConfig {

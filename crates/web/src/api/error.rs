@@ -17,6 +17,7 @@ pub enum ApiError {
     Unauthorised,
     Forbidden,
     NotFound,
+    Conflict(String),
     Invalid(Vec<(&'static str, String)>),
     Internal(String),
 }
@@ -41,6 +42,9 @@ impl From<ServiceError> for ApiError {
         match error {
             ServiceError::NotFound | ServiceError::Store(StoreError::NotFound) => Self::NotFound,
             ServiceError::Forbidden => Self::Forbidden,
+            ServiceError::Duplicate(existing) => Self::Conflict(format!(
+                "Someone with this email address or phone number is already on the register: person {existing}"
+            )),
             ServiceError::Invalid(fields) => Self::Invalid(fields),
             other => Self::Internal(other.to_string()),
         }
@@ -51,6 +55,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, message, fields) = match self {
             Self::BadRequest(message) => (StatusCode::BAD_REQUEST, message, BTreeMap::new()),
+            Self::Conflict(message) => (StatusCode::CONFLICT, message, BTreeMap::new()),
             Self::Unauthorised => (
                 StatusCode::UNAUTHORIZED,
                 "Send a valid API token in the Authorization header, as 'Bearer <token>'"

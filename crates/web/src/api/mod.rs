@@ -6,6 +6,7 @@
 
 mod auth;
 mod error;
+mod people;
 mod resources;
 
 use axum::Json;
@@ -27,6 +28,8 @@ pub fn router() -> Router<AppState> {
             get(resources::list_users).post(resources::create_user),
         )
         .route("/users/{id}", get(resources::get_user))
+        .route("/people", get(people::list).post(people::create))
+        .route("/people/{id}", get(people::get).patch(people::patch))
         .fallback(|| async { error::ApiError::NotFound })
 }
 
@@ -46,7 +49,11 @@ pub fn router() -> Router<AppState> {
         resources::organisations,
         resources::list_users,
         resources::get_user,
-        resources::create_user
+        resources::create_user,
+        people::list,
+        people::get,
+        people::create,
+        people::patch
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))

@@ -1,6 +1,8 @@
 //! The pages: each module owns its routes.
 
 mod audit;
+mod get_involved;
+mod people;
 mod public;
 mod sign_in;
 mod staff;
@@ -17,9 +19,11 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(public::router())
+        .merge(get_involved::router())
         .merge(sign_in::router())
         .merge(staff::router())
         .merge(users::router())
+        .merge(people::router())
         .merge(audit::router())
         .merge(writing::router())
         .fallback(|| async { WebError::NotFound })
