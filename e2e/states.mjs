@@ -13,7 +13,7 @@
 // Actions (e2e/lib/actions.mjs): fill(label, value), check(label),
 // select(label, optionText), submit(buttonName?), followLink(name), open(path).
 // expect: { selector, status, text } — all optional.
-import { fill, submit, followLink } from './lib/actions.mjs';
+import { fill, submit, followLink, check, open } from './lib/actions.mjs';
 
 export const STAFF_EMAIL = 'admin@northshire-council.example';
 
@@ -85,5 +85,61 @@ export default [
     path: '/staff/settings',
     actions: [submit()],
     expect: { text: /Your settings have been saved/ },
+  },
+  {
+    name: 'get involved, name left empty',
+    signedIn: false,
+    path: '/get-involved/name',
+    actions: [submit()],
+    expect: ERRORS,
+  },
+  {
+    name: 'get involved, email not valid',
+    signedIn: false,
+    path: '/get-involved/contact',
+    actions: [check(/^email$/i), fill(/email address/i, 'not an email'), submit()],
+    expect: ERRORS,
+  },
+  {
+    name: 'get involved, sent without the other answers',
+    signedIn: false,
+    path: '/get-involved/name',
+    actions: [fill(/call you/i, 'State Tester'), submit(), open('/get-involved/check'), submit('Send')],
+    expect: ERRORS,
+  },
+  {
+    name: 'easy read get involved, name left empty',
+    signedIn: false,
+    path: '/get-involved/easy-read/name',
+    actions: [submit()],
+    expect: ERRORS,
+  },
+  {
+    name: 'register filtered with a date that is not real',
+    signedIn: true,
+    path: '/staff/people?since=31%2F02%2F2025',
+    actions: [],
+    expect: ERRORS,
+  },
+  {
+    name: 'add a person, sent empty',
+    signedIn: true,
+    path: '/staff/people/new',
+    actions: [submit()],
+    expect: ERRORS,
+  },
+  {
+    name: 'a person, status change without a reason',
+    signedIn: true,
+    path: '/staff/people',
+    actions: [followLink(/^Person|^[A-Z][a-z]+ [A-Z]/), submit('Change status')],
+    expect: ERRORS,
+  },
+  {
+    name: 'import, uploaded without a file',
+    signedIn: true,
+    path: '/staff/people/import',
+    actions: [submit('Upload')],
+    expect: ERRORS,
   },
 ];

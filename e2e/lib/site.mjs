@@ -125,6 +125,12 @@ export async function runSite(opts) {
   }
 
   // ------------------------------------------------------------ crawl
+  // A page's shape: its path with numbers as ":n", and its query's names.
+  const PER_SHAPE = 3;
+  const shapeOf = (u) => {
+    const names = [...new URL(u.href).searchParams.keys()].sort().join('&');
+    return `${u.pathname.replace(/\/\d+(?=\/|$)/g, '/:n')}?${names}`;
+  };
   let t0 = performance.now();
   const pages = [];
   let capHit = false;
@@ -135,6 +141,9 @@ export async function runSite(opts) {
     const page = await context.newPage();
     const t = track(page);
     const seen = new Set();
+    // Pages of one shape (a person's record, the next page of a list) are
+    // checked a few times, not once per record: they share one template.
+    const shapes = new Map();
     const queue = [{ url: new URL(start.path, base).href, from: '(start)' }];
     seen.add(keyOf(queue[0].url));
     while (queue.length) {
@@ -185,6 +194,9 @@ export async function runSite(opts) {
         u.hash = '';
         const k = keyOf(u.href);
         if (seen.has(k)) continue;
+        const shape = shapeOf(u);
+        if ((shapes.get(shape) || 0) >= PER_SHAPE) continue;
+        shapes.set(shape, (shapes.get(shape) || 0) + 1);
         seen.add(k);
         queue.push({ url: u.href, from: landed });
       }

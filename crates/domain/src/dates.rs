@@ -216,15 +216,15 @@ pub fn parse_uk_date(input: &str) -> Result<Date, Invalid> {
 /// Drops a time of day after a date: `31/01/2025 14:30`,
 /// `2025-01-31T00:00:00`, `2025-01-31 00:00:00.000`.
 fn without_time(text: &str) -> &str {
-    if let Some((date, time)) = text.split_once('T') {
-        if looks_like_time(time) {
-            return date;
-        }
+    if let Some((date, time)) = text.split_once('T')
+        && looks_like_time(time)
+    {
+        return date;
     }
-    if let Some((date, time)) = text.rsplit_once(' ') {
-        if looks_like_time(time) {
-            return date.trim_end();
-        }
+    if let Some((date, time)) = text.rsplit_once(' ')
+        && looks_like_time(time)
+    {
+        return date.trim_end();
     }
     text
 }

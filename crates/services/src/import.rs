@@ -35,7 +35,7 @@ pub const MAX_ROWS: usize = 10_000;
 pub const MAX_COLUMNS: usize = 500;
 
 /// A spreadsheet's contents as text.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Table {
     /// The column headings from the first row that is not blank, trimmed.
     /// Blank headings at the end of the row are left off.
@@ -56,7 +56,7 @@ impl Table {
 }
 
 /// One row of a spreadsheet.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     /// The row's number as the person sees it in their spreadsheet, where
     /// the first row (usually the headings) is 1. Blank rows are left out

@@ -11,6 +11,7 @@ pub mod import;
 pub mod jobs;
 pub mod passwords;
 pub mod people;
+pub mod people_import;
 pub mod register_export;
 pub mod secrets;
 pub mod staff;

@@ -11,7 +11,10 @@ use coproduce_domain::person::{
 };
 use coproduce_domain::phone::Phone;
 use coproduce_domain::{Action, Actor, Email, OrganisationId, PersonId};
-use coproduce_store::{AuditEvent, ConsentRecord, HistoryEntry, OnboardingItem, StoreError};
+use coproduce_store::{
+    AuditEvent, ConsentRecord, HistoryEntry, NewPersonRecord, OnboardingItem, StatusChange,
+    StoreError,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::email::OutgoingEmail;
@@ -400,12 +403,14 @@ pub async fn apply(
             };
             let id = tx
                 .insert_person(
-                    organisation,
-                    profile,
-                    Status::Enquiry,
-                    source,
-                    None,
-                    None,
+                    NewPersonRecord {
+                        organisation,
+                        profile,
+                        status: Status::Enquiry,
+                        source,
+                        entered_by: None,
+                        last_involved_on: None,
+                    },
                     now,
                 )
                 .await?;
@@ -420,11 +425,13 @@ pub async fn apply(
                 .await?;
             tx.set_person_status(
                 id,
-                None,
-                Status::Enquiry,
-                "Applied through the get involved form",
-                &today,
-                None,
+                StatusChange {
+                    from: None,
+                    to: Status::Enquiry,
+                    reason: "Applied through the get involved form",
+                    on: &today,
+                    by: None,
+                },
                 now,
             )
             .await?;
@@ -496,12 +503,14 @@ pub async fn add(
     let mut tx = services.store.begin().await?;
     let id = tx
         .insert_person(
-            actor.organisation_id,
-            profile,
-            Status::Enquiry,
-            Source::Staff,
-            Some(actor.user_id),
-            None,
+            NewPersonRecord {
+                organisation: actor.organisation_id,
+                profile,
+                status: Status::Enquiry,
+                source: Source::Staff,
+                entered_by: Some(actor.user_id),
+                last_involved_on: None,
+            },
             now,
         )
         .await?;
@@ -525,11 +534,13 @@ pub async fn add(
     .await?;
     tx.set_person_status(
         id,
-        None,
-        Status::Enquiry,
-        "Added by staff",
-        &clock::today(),
-        Some(actor.user_id),
+        StatusChange {
+            from: None,
+            to: Status::Enquiry,
+            reason: "Added by staff",
+            on: &clock::today(),
+            by: Some(actor.user_id),
+        },
         now,
     )
     .await?;
@@ -703,11 +714,13 @@ pub async fn change_status(
     let mut tx = services.store.begin().await?;
     tx.set_person_status(
         id,
-        Some(person.status),
-        to,
-        &reason,
-        &on,
-        Some(actor.user_id),
+        StatusChange {
+            from: Some(person.status),
+            to,
+            reason: &reason,
+            on: &on,
+            by: Some(actor.user_id),
+        },
         now,
     )
     .await?;
@@ -899,4 +912,57 @@ pub async fn record_equality(services: &Services, answers: &[String; 7]) -> Resu
         .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Counts below this are shown as "fewer than 5", so that nobody can be
+/// picked out from the totals.
+pub const SMALLEST_TOTAL: i64 = 5;
+
+/// One equality question with the count of each answer.
+pub struct EqualityTotals {
+    pub question: &'static str,
+    pub answers: Vec<(&'static str, String)>,
+}
+
+/// The equality monitoring totals of the actor's organisation.
+pub async fn equality_totals(
+    services: &Services,
+    actor: &Actor,
+) -> Result<(i64, Vec<EqualityTotals>)> {
+    use coproduce_domain::equality::QUESTIONS;
+    check(actor.may(Action::ViewPeople))?;
+    let rows = services
+        .store
+        .equality_totals(actor.organisation_id)
+        .await?;
+    let responses: i64 = rows
+        .iter()
+        .filter(|(c, _, _)| c == QUESTIONS[0].column)
+        .map(|(_, _, n)| n)
+        .sum();
+    let shown = |n: i64| {
+        if n < SMALLEST_TOTAL {
+            format!("Fewer than {SMALLEST_TOTAL}")
+        } else {
+            n.to_string()
+        }
+    };
+    let totals = QUESTIONS
+        .iter()
+        .map(|q| EqualityTotals {
+            question: q.text,
+            answers: q
+                .answers
+                .iter()
+                .map(|(code, label)| {
+                    let n = rows
+                        .iter()
+                        .find(|(c, a, _)| c == q.column && a == code)
+                        .map_or(0, |(_, _, n)| *n);
+                    (*label, if n == 0 { "0".to_owned() } else { shown(n) })
+                })
+                .collect(),
+        })
+        .collect();
+    Ok((responses, totals))
 }

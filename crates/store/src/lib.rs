@@ -16,6 +16,7 @@
 mod audit;
 mod engine;
 mod error;
+mod imports;
 mod jobs;
 mod organisations;
 mod people;
@@ -27,8 +28,11 @@ mod users;
 pub use audit::{AuditEntry, AuditEvent};
 pub use engine::Engine;
 pub use error::StoreError;
+pub use imports::ImportBatch;
 pub use jobs::Job;
-pub use people::{ConsentRecord, EQUALITY_COLUMNS, HistoryEntry, OnboardingItem};
+pub use people::{
+    ConsentRecord, EQUALITY_COLUMNS, HistoryEntry, NewPersonRecord, OnboardingItem, StatusChange,
+};
 pub use schema::SchemaShape;
 pub use sessions::SessionRecord;
 pub use users::Credentials;

@@ -555,19 +555,43 @@ pub const EQUALITY_COLUMNS: &[&str] = &[
     "sexual_orientation",
 ];
 
+/// A person to add to the register.
+pub struct NewPersonRecord<'a> {
+    pub organisation: OrganisationId,
+    pub profile: &'a Profile,
+    pub status: Status,
+    pub source: Source,
+    /// The member of staff who entered the answers for the person, if any.
+    pub entered_by: Option<UserId>,
+    /// The day they last took part (`YYYY-MM-DD`), for imported people.
+    pub last_involved_on: Option<&'a str>,
+}
+
+/// A move from one status to another.
+pub struct StatusChange<'a> {
+    pub from: Option<Status>,
+    pub to: Status,
+    pub reason: &'a str,
+    /// The day it took effect (`YYYY-MM-DD`).
+    pub on: &'a str,
+    pub by: Option<UserId>,
+}
+
 impl Tx {
-    /// Adds a person with their answers. `entered_by` is the member of staff
-    /// who entered them, if any.
+    /// Adds a person with their answers.
     pub async fn insert_person(
         &mut self,
-        organisation: OrganisationId,
-        profile: &Profile,
-        status: Status,
-        source: Source,
-        entered_by: Option<UserId>,
-        last_involved_on: Option<&str>,
+        record: NewPersonRecord<'_>,
         now: i64,
     ) -> Result<PersonId> {
+        let NewPersonRecord {
+            organisation,
+            profile,
+            status,
+            source,
+            entered_by,
+            last_involved_on,
+        } = record;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO people (organisation_id, name, search_name, email, phone, phone_digits, address, \
              postcode, supporter_name, supporter_contact, other_language, access_other, experience_other, \
@@ -663,13 +687,16 @@ impl Tx {
     pub async fn set_person_status(
         &mut self,
         id: PersonId,
-        from: Option<Status>,
-        to: Status,
-        reason: &str,
-        on: &str,
-        by: Option<UserId>,
+        change: StatusChange<'_>,
         now: i64,
     ) -> Result<()> {
+        let StatusChange {
+            from,
+            to,
+            reason,
+            on,
+            by,
+        } = change;
         sqlx::query("UPDATE people SET status = $1, updated_at = $2 WHERE id = $3")
             .bind(to.as_str())
             .bind(now)

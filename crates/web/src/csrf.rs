@@ -3,8 +3,10 @@
 //! Two checks, both on the server: the request's Origin (or Referer) must
 //! be this service, and the form must carry a token signed with the
 //! server's key for this browser's session or visitor id. The token is read
-//! here, before any handler runs, so no handler can forget it. The JSON API
-//! is not covered: it takes bearer tokens, never cookies.
+//! here, before any handler runs, so no handler can forget it: from the form
+//! body, or for file uploads (multipart forms, which are not read here) from
+//! the form's address. The JSON API is not covered: it takes bearer tokens,
+//! never cookies.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -19,7 +21,8 @@ use crate::state::AppState;
 
 pub const FIELD: &str = "csrf_token";
 const PURPOSE: &str = "csrf";
-/// Forms are small; anything bigger is not a form of ours.
+/// Forms are small; anything bigger is not a form of ours. File uploads
+/// are limited by the request body limit instead.
 const MAX_FORM_BYTES: usize = 1024 * 1024;
 
 /// The token a page puts in its forms.
@@ -44,6 +47,30 @@ pub async fn protect(
         return WebError::Forbidden.into_response();
     }
     let binding = csrf_binding(&jar, request.extensions().get::<Visitor>());
+    let is_multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if is_multipart {
+        let sent = request
+            .uri()
+            .query()
+            .and_then(|q| form_field(q.as_bytes(), FIELD));
+        let valid = match (binding, sent) {
+            (Some(binding), Some(sent)) => state
+                .services
+                .settings
+                .secret_key
+                .verify(PURPOSE, &binding, &sent),
+            _ => false,
+        };
+        if !valid {
+            tracing::warn!("refused an upload without a valid form token");
+            return WebError::Forbidden.into_response();
+        }
+        return next.run(request).await;
+    }
     let (parts, body) = request.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
         return WebError::BadRequest("The form was too large".into()).into_response();

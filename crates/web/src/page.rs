@@ -139,11 +139,18 @@ fn navigation(path: &str, actor: Option<&Actor>) -> Vec<NavItem> {
         current: path == "/",
     }];
     match actor {
-        None => items.push(NavItem {
-            href: "/sign-in",
-            label: "Staff sign in",
-            current: path == "/sign-in",
-        }),
+        None => {
+            items.push(NavItem {
+                href: "/get-involved",
+                label: "Get involved",
+                current: path.starts_with("/get-involved"),
+            });
+            items.push(NavItem {
+                href: "/sign-in",
+                label: "Staff sign in",
+                current: path == "/sign-in",
+            });
+        }
         Some(actor) => {
             items.push(NavItem {
                 href: "/staff",

@@ -6,7 +6,9 @@
 mod api;
 mod cli;
 mod helpers;
+mod import;
 mod operations;
 mod permissions;
+mod register;
 mod sign_in;
 mod writing;

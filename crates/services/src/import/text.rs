@@ -137,16 +137,11 @@ const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 fn delimiter_and_body(text: &str) -> (u8, &str) {
     let (first_line, rest) = text.split_once('\n').unwrap_or((text, ""));
     let first_line = first_line.trim_matches(' ');
-    if let Some(named) = first_line
-        .get(..4)
-        .filter(|prefix| prefix.eq_ignore_ascii_case("sep="))
-        .and_then(|_| first_line.as_bytes().get(4..))
+    if let [s, e, p, b'=', delimiter] = first_line.as_bytes()
+        && [s, e, p].map(u8::to_ascii_lowercase) == *b"sep"
+        && DELIMITERS.contains(delimiter)
     {
-        if let [delimiter] = named {
-            if DELIMITERS.contains(delimiter) {
-                return (*delimiter, rest);
-            }
-        }
+        return (*delimiter, rest);
     }
     let header = text
         .lines()
@@ -163,10 +158,8 @@ fn sniff_delimiter(line: &str) -> u8 {
     for byte in line.bytes() {
         if byte == b'"' {
             quoted = !quoted;
-        } else if !quoted {
-            if let Some(i) = DELIMITERS.iter().position(|d| *d == byte) {
-                counts[i] += 1;
-            }
+        } else if !quoted && let Some(i) = DELIMITERS.iter().position(|d| *d == byte) {
+            counts[i] += 1;
         }
     }
     let mut best = 0;
@@ -304,6 +297,11 @@ mod tests {
             &["Name", "Notes"],
             &[(2, &["Jo", "a, b"])],
         );
+        check(
+            b"SEP=\t\r\nName\tNotes\r\nJo\ta, b; c\r\n",
+            &["Name", "Notes"],
+            &[(2, &["Jo", "a, b; c"])],
+        );
     }
 
     #[test]
@@ -376,9 +374,12 @@ mod tests {
         );
     }
 
+    /// Text, and the rows it splits into: each row's number and cells.
+    type Split<'a> = (&'a str, &'a [(usize, &'a [&'a str])]);
+
     #[test]
     fn splits_records_leniently() {
-        let cases: &[(&str, &[(usize, &[&str])])] = &[
+        let cases: &[Split<'_>] = &[
             ("a,b\nc,d", &[(1, &["a", "b"]), (2, &["c", "d"])]),
             ("a,b\n", &[(1, &["a", "b"])]),
             ("", &[]),

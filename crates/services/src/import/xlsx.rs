@@ -10,7 +10,8 @@
 //! - cells formatted as dates become `dd/mm/yyyy` (any time of day is
 //!   dropped; a time on its own becomes `hh:mm`);
 //! - true and false become `TRUE` and `FALSE`, as Excel shows them;
-//! - error cells such as `#N/A` become blank, since they hold no data.
+//! - error cells such as `#N/A` become blank, since they hold no data;
+//! - a formula gives the result Excel saved with it.
 //!
 //! Cells are read one at a time from the worksheet and only cells with
 //! something in them are kept, so a stray formatted cell far down or to
@@ -145,7 +146,9 @@ fn iso_date_text(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError as WriteError};
+    use rust_xlsxwriter::{
+        ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError as WriteError,
+    };
 
     use super::super::{Row, read_table};
     use super::*;
@@ -290,6 +293,24 @@ mod tests {
         let table = read_table("register.xlsx", &bytes).expect("the workbook is readable");
         assert_eq!(table.headers, ["", "Name", "Email"]);
         assert_eq!(rows(&table), [(4, vec!["", "Jo", "jo@example.org"])]);
+    }
+
+    #[test]
+    fn formulas_give_their_last_result() {
+        let bytes = workbook_bytes(|workbook| {
+            let sheet = workbook.add_worksheet();
+            sheet.write_row(0, 0, ["Name", "Sessions", "Email"])?;
+            sheet.write(1, 0, "Jo")?;
+            sheet.write_formula(1, 1, Formula::new("=1+2").set_result("3"))?;
+            sheet.write_formula(
+                1,
+                2,
+                Formula::new("=LOWER(\"JO@EXAMPLE.ORG\")").set_result("jo@example.org"),
+            )?;
+            Ok(())
+        });
+        let table = read_table("register.xlsx", &bytes).expect("the workbook is readable");
+        assert_eq!(rows(&table), [(2, vec!["Jo", "3", "jo@example.org"])]);
     }
 
     #[test]

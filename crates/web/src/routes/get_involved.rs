@@ -352,12 +352,7 @@ fn rows(answers: &Answers, lists: &Lists, easy: bool) -> Vec<Row> {
         ),
         ProfileForm::chosen(&form.topics),
         ProfileForm::chosen(&form.localities),
-        [
-            ProfileForm::chosen(&form.days),
-            ProfileForm::chosen(&form.times),
-            ProfileForm::chosen(&form.modes),
-        ]
-        .join("\n"),
+        when(&form),
         ProfileForm::chosen(&form.recognition),
     ];
     STEPS
@@ -369,6 +364,16 @@ fn rows(answers: &Answers, lists: &Lists, easy: bool) -> Vec<Row> {
             change: format!("{}/{}", base(easy), step.slug),
         })
         .collect()
+}
+
+/// The three parts of "when can you take part", one line each.
+pub fn when(form: &ProfileForm) -> String {
+    format!(
+        "Days: {}\nTimes: {}\nOnline or in person: {}",
+        ProfileForm::chosen(&form.days),
+        ProfileForm::chosen(&form.times),
+        ProfileForm::chosen(&form.modes)
+    )
 }
 
 async fn check_page<const EASY: bool>(

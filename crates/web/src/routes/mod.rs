@@ -1,7 +1,8 @@
 //! The pages: each module owns its routes.
 
 mod audit;
-mod get_involved;
+pub mod get_involved;
+mod import;
 mod people;
 mod public;
 mod sign_in;
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .merge(staff::router())
         .merge(users::router())
         .merge(people::router())
+        .merge(import::router())
         .merge(audit::router())
         .merge(writing::router())
         .fallback(|| async { WebError::NotFound })

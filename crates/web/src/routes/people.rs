@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/staff/people", get(list))
         .route("/staff/people/export.csv", get(export))
         .route("/staff/people/new", get(new_form).post(create))
+        .route("/staff/people/equality", get(equality))
         .route("/staff/people/{id}", get(show))
         .route("/staff/people/{id}/edit", get(edit_form).post(update))
         .route("/staff/people/{id}/status", post(change_status))
@@ -309,15 +310,18 @@ fn summary_rows(person: &Person, lists: &Lists) -> Vec<Row> {
         },
         Row {
             key: "Address",
-            value: or_none(&format!("{}\n{}", a.address, a.postcode).trim().to_owned()),
+            value: or_none(format!("{}\n{}", a.address, a.postcode).trim()),
             field: "address",
         },
         Row {
             key: "Supporter",
             value: or_none(
-                &format!("{}\n{}", a.supporter_name, a.supporter_contact)
-                    .trim()
-                    .to_owned(),
+                format!(
+                    "{}
+{}",
+                    a.supporter_name, a.supporter_contact
+                )
+                .trim(),
             ),
             field: "supporter_name",
         },
@@ -356,12 +360,7 @@ fn summary_rows(person: &Person, lists: &Lists) -> Vec<Row> {
         },
         Row {
             key: "When they can take part",
-            value: [
-                ProfileForm::chosen(&form.days),
-                ProfileForm::chosen(&form.times),
-                ProfileForm::chosen(&form.modes),
-            ]
-            .join("\n"),
+            value: super::get_involved::when(&form),
             field: "days",
         },
         Row {
@@ -815,4 +814,27 @@ async fn withdraw_consent(
     let id = PersonId(record_id(&id)?);
     people::withdraw_consent(&state.services, &staff.actor(), id, record_id(&consent)?).await?;
     Ok(Redirect::to(&format!("/staff/people/{id}#consents")).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "people/equality.html")]
+struct EqualityPage {
+    page: Page,
+    responses: i64,
+    totals: Vec<people::EqualityTotals>,
+    smallest: i64,
+}
+
+async fn equality(
+    State(state): State<AppState>,
+    staff: Staff,
+    page: Page,
+) -> Result<impl IntoResponse, WebError> {
+    let (responses, totals) = people::equality_totals(&state.services, &staff.actor()).await?;
+    render(&EqualityPage {
+        page,
+        responses,
+        totals,
+        smallest: people::SMALLEST_TOTAL,
+    })
 }
