@@ -966,3 +966,77 @@ pub async fn equality_totals(
         .collect();
     Ok((responses, totals))
 }
+
+/// Ways staff record having been in touch with a person.
+pub const CONTACT_METHODS: [(&str, &str); 5] = [
+    ("phone", "Phone call"),
+    ("email", "Email"),
+    ("letter", "Letter"),
+    ("in_person", "In person"),
+    ("text", "Text message"),
+];
+
+/// Records that staff were in touch with a person.
+pub async fn record_contact(services: &Services, actor: &Actor, id: PersonId, method: &str, summary: &str) -> Result<()> {
+    person_for(services, actor, Action::ManagePeople, id).await?;
+    let mut problems = Problems::new();
+    if !CONTACT_METHODS.iter().any(|(m, _)| *m == method) {
+        problems.push(("contact_method", "Choose how you were in touch".into()));
+    }
+    let summary = match parse_free_text(summary, 1000, "What it was about") {
+        Ok(Some(summary)) => Some(summary),
+        Ok(None) => {
+            problems.push(("contact_summary", "Enter what it was about".into()));
+            None
+        }
+        Err(e) => {
+            problems.push(("contact_summary", e.message));
+            None
+        }
+    };
+    let (Some(summary), true) = (summary, problems.is_empty()) else {
+        return Err(ServiceError::Invalid(problems));
+    };
+    let label = CONTACT_METHODS.iter().find(|(m, _)| *m == method).map_or(method, |(_, l)| *l);
+    let now = clock::now();
+    let mut tx = services.store.begin().await?;
+    tx.add_contact(id, label, &summary, actor.user_id, now).await?;
+    audit(&mut tx, actor, id, "person.contact", "Recorded a contact", now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Replaces the organisation's onboarding checklist, one step a line.
+pub async fn set_onboarding_steps(services: &Services, actor: &Actor, text: &str) -> Result<()> {
+    check(actor.may(Action::ManageSettings))?;
+    let mut labels: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if line.chars().count() > 100 {
+            return Err(ServiceError::field("steps", "Each step must be 100 characters or fewer"));
+        }
+        if !labels.iter().any(|l| l == line) {
+            labels.push(line.to_owned());
+        }
+    }
+    if labels.len() > 20 {
+        return Err(ServiceError::field("steps", "Use 20 steps or fewer"));
+    }
+    let now = clock::now();
+    let mut tx = services.store.begin().await?;
+    tx.replace_onboarding_steps(actor.organisation_id, &labels).await?;
+    tx.audit(
+        AuditEvent {
+            actor: Some(actor.user_id),
+            actor_label: "",
+            organisation: Some(actor.organisation_id),
+            action: "organisation.onboarding_steps",
+            record_type: "organisation",
+            record_id: Some(actor.organisation_id.0),
+            detail: &format!("Set the getting started checklist to {} steps", labels.len()),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

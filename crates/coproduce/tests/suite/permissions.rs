@@ -50,6 +50,41 @@ fn page_routes() -> Vec<Route> {
         get("/staff/audit", Action::ViewAuditTrail),
         get("/staff/writing-check", Action::CheckWriting),
         get("/staff/settings", Action::ManageSettings),
+        get("/staff/people", Action::ViewPeople),
+        get("/staff/people/new", Action::ManagePeople),
+        get("/staff/people/equality", Action::ViewPeople),
+        get("/staff/people/export.csv", Action::ExportPeople),
+        get("/staff/people/import", Action::ExportPeople),
+        get("/staff/people/{person}", Action::ViewPeople),
+        get("/staff/people/{person}/edit", Action::ManagePeople),
+        Route {
+            method: "POST",
+            path: "/staff/people/{person}/notes",
+            action: Action::ManagePeople,
+            form: &[("note", "A note")],
+            ok: StatusCode::SEE_OTHER,
+        },
+        Route {
+            method: "POST",
+            path: "/staff/people/{person}/contacts",
+            action: Action::ManagePeople,
+            form: &[("contact_method", "phone"), ("contact_summary", "Rang them")],
+            ok: StatusCode::SEE_OTHER,
+        },
+        Route {
+            method: "POST",
+            path: "/staff/people/new",
+            action: Action::ManagePeople,
+            form: &[("name", "")],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        Route {
+            method: "POST",
+            path: "/staff/settings/onboarding",
+            action: Action::ManageSettings,
+            form: &[("steps", "Welcome conversation\nInduction session")],
+            ok: StatusCode::SEE_OTHER,
+        },
         Route {
             method: "POST",
             path: "/staff/writing-check",
@@ -102,54 +137,96 @@ fn api_routes() -> Vec<Route> {
             form: &[],
             ok: StatusCode::UNPROCESSABLE_ENTITY,
         },
+        get("/api/v1/people", Action::ViewPeople),
+        get("/api/v1/people/{person}", Action::ViewPeople),
+        Route {
+            method: "POST",
+            path: "/api/v1/people",
+            action: Action::ManagePeople,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        Route {
+            method: "PATCH",
+            path: "/api/v1/people/{person}",
+            action: Action::ManagePeople,
+            form: &[],
+            ok: StatusCode::OK,
+        },
     ]
 }
 
-/// One account per role, with a colleague in the same organisation and a
-/// stranger in another.
-async fn people(app: &TestApp) -> Vec<(Role, &'static str, i64, i64)> {
+/// One account per role, with records of its own organisation and of
+/// another: a staff colleague and a stranger, a person on its own register
+/// and one on another organisation's.
+struct Who {
+    role: Role,
+    email: &'static str,
+    colleague: i64,
+    stranger: i64,
+    own_person: i64,
+    other_person: i64,
+}
+
+/// Adds a person to the register of the organisation `email` works for.
+async fn person_of(app: &TestApp, email: &str, name: &str, contact: &str) -> i64 {
+    let staff = coproduce_domain::Email::parse(email).expect("email");
+    let actor = app.services.store.user_by_email(&staff).await.expect("user").actor();
+    let answers = coproduce_services::people::Answers {
+        name: name.into(),
+        contact_methods: vec!["email".into()],
+        email: contact.into(),
+        experience_types: vec!["interested".into()],
+        recognition: "volunteer".into(),
+        ..Default::default()
+    };
+    let lists = coproduce_services::people::Lists::load(&app.services).await.expect("lists");
+    let (profile, problems) = answers.check(&lists);
+    assert!(problems.is_empty(), "{problems:?}");
+    coproduce_services::people::add(&app.services, &actor, &profile, "phone").await.expect("person").0
+}
+
+async fn people(app: &TestApp) -> Vec<Who> {
     let council_colleague = app.user_id("officer@northshire-council.example").await;
     let council_other = app.user_id("lead@northshire-council.example").await;
     let nhs_colleague = app.user_id("admin@northshire-nhs.example").await;
     let nhs_user = app.user_id("partner@northshire-nhs.example").await;
+    let council_person = person_of(app, "officer@northshire-council.example", "Council Person", "cp@example.com").await;
+    let nhs_person = person_of(app, "admin@northshire-nhs.example", "Trust Person", "tp@example.com").await;
+    let council = |role, email, colleague| Who {
+        role,
+        email,
+        colleague,
+        stranger: nhs_user,
+        own_person: council_person,
+        other_person: nhs_person,
+    };
     vec![
-        (
-            Role::Admin,
-            "admin@northshire-council.example",
-            council_colleague,
-            nhs_user,
-        ),
-        (
-            Role::Lead,
-            "lead@northshire-council.example",
-            council_colleague,
-            nhs_user,
-        ),
-        (
-            Role::Officer,
-            "officer@northshire-council.example",
-            council_other,
-            nhs_user,
-        ),
-        (
-            Role::Finance,
-            "finance@northshire-council.example",
-            council_colleague,
-            nhs_user,
-        ),
-        (
-            Role::Board,
-            "board@northshire-council.example",
-            council_colleague,
-            nhs_user,
-        ),
-        (
-            Role::Partner,
-            "partner@northshire-nhs.example",
-            nhs_colleague,
-            council_colleague,
-        ),
+        council(Role::Admin, "admin@northshire-council.example", council_colleague),
+        council(Role::Lead, "lead@northshire-council.example", council_colleague),
+        council(Role::Officer, "officer@northshire-council.example", council_other),
+        council(Role::Finance, "finance@northshire-council.example", council_colleague),
+        council(Role::Board, "board@northshire-council.example", council_colleague),
+        Who {
+            role: Role::Partner,
+            email: "partner@northshire-nhs.example",
+            colleague: nhs_colleague,
+            stranger: council_colleague,
+            own_person: nhs_person,
+            other_person: council_person,
+        },
     ]
+}
+
+impl Who {
+    /// The route's path with its record placeholder filled for `target`.
+    fn path(&self, route: &str, target: Target) -> String {
+        let (user, person) = match target {
+            Target::Other => (self.stranger, self.other_person),
+            _ => (self.colleague, self.own_person),
+        };
+        route.replace("{id}", &user.to_string()).replace("{person}", &person.to_string())
+    }
 }
 
 fn expected(route: &Route, role: Role, target: Target) -> StatusCode {
@@ -161,7 +238,7 @@ fn expected(route: &Route, role: Role, target: Target) -> StatusCode {
 }
 
 fn targets(path: &str) -> Vec<Target> {
-    if path.contains("{id}") {
+    if path.contains("{id}") || path.contains("{person}") {
         vec![Target::Own, Target::Other]
     } else {
         vec![Target::None]
@@ -186,9 +263,10 @@ impl Caller {
                 let url = app.url(path);
                 let request = match route.method {
                     "GET" => client.get(&url),
+                    "PATCH" => client.patch(&url).json(&serde_json::json!({})),
                     _ => client
                         .post(&url)
-                        .json(&serde_json::json!({"email": "", "display_name": "", "role": ""})),
+                        .json(&serde_json::json!({"email": "", "display_name": "", "role": "", "name": ""})),
                 };
                 request
                     .bearer_auth(token)
@@ -205,7 +283,8 @@ impl Caller {
 /// records, and lists every answer that differs from the rules.
 async fn check_matrix(app: &TestApp, routes: Vec<Route>, api: bool) {
     let mut failures = Vec::new();
-    for (role, email, colleague, stranger) in people(app).await {
+    for who in people(app).await {
+        let (role, email) = (who.role, who.email);
         let caller = if api {
             Caller::Token(reqwest::Client::new(), app.api_token(email).await)
         } else {
@@ -213,12 +292,7 @@ async fn check_matrix(app: &TestApp, routes: Vec<Route>, api: bool) {
         };
         for route in &routes {
             for target in targets(route.path) {
-                let id = if target == Target::Other {
-                    stranger
-                } else {
-                    colleague
-                };
-                let path = route.path.replace("{id}", &id.to_string());
+                let path = who.path(route.path, target);
                 let status = caller.call(app, route, &path).await;
                 let want = expected(route, role, target);
                 if status != want {
@@ -250,13 +324,13 @@ async fn every_staff_route_needs_a_sign_in() {
     let app = TestApp::spawn().await;
     let signed_out = Caller::Browser(app.browser());
     for route in page_routes() {
-        let path = route.path.replace("{id}", "1");
+        let path = route.path.replace("{id}", "1").replace("{person}", "1");
         let status = signed_out.call(&app, &route, &path).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{} {path}", route.method);
     }
     let bad_token = Caller::Token(reqwest::Client::new(), "cp_not-a-real-token".into());
     for route in api_routes() {
-        let path = route.path.replace("{id}", "1");
+        let path = route.path.replace("{id}", "1").replace("{person}", "1");
         let status = bad_token.call(&app, &route, &path).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{} {path}", route.method);
     }

@@ -308,11 +308,11 @@ async fn a_forgotten_password_is_reset_by_an_emailed_link_once() {
 #[tokio::test]
 async fn idle_sessions_end() {
     let app =
-        TestApp::spawn_with(|settings| settings.session_idle = std::time::Duration::from_secs(1))
+        TestApp::spawn_with(|settings| settings.session_idle = std::time::Duration::from_secs(2))
             .await;
     let browser = app.signed_in(OFFICER).await;
     assert_eq!(browser.get_text("/staff").await.0, StatusCode::OK);
-    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
     assert_eq!(
         browser.get_text("/staff").await.0,
         StatusCode::SEE_OTHER,

@@ -36,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .route("/staff/people/{id}/edit", get(edit_form).post(update))
         .route("/staff/people/{id}/status", post(change_status))
         .route("/staff/people/{id}/notes", post(add_note))
+        .route("/staff/people/{id}/contacts", post(record_contact))
         .route("/staff/people/{id}/onboarding/{step}", post(onboarding))
         .route(
             "/staff/people/{id}/consents/{consent}/withdraw",
@@ -474,8 +475,17 @@ struct ShowPage {
     statuses: Vec<(String, String, bool)>,
     errors: FormErrors,
     can_change: bool,
+    kept: Kept,
+    contact_methods: &'static [(&'static str, &'static str)],
+}
+
+/// What was typed into the small forms of a person's page, kept when one
+/// of them is sent back with a mistake.
+#[derive(Default)]
+struct Kept {
     reason: String,
     note: String,
+    contact: String,
 }
 
 async fn show_page(
@@ -484,8 +494,7 @@ async fn show_page(
     page: Page,
     id: PersonId,
     errors: FormErrors,
-    reason: String,
-    note: String,
+    kept: Kept,
 ) -> Result<ShowPage, WebError> {
     let actor = staff.actor();
     let PersonRecord {
@@ -510,8 +519,8 @@ async fn show_page(
         errors,
         can_change: actor.may(Action::ManagePeople)
             == coproduce_domain::permissions::Decision::Allowed,
-        reason,
-        note,
+        kept,
+        contact_methods: &people::CONTACT_METHODS,
     })
 }
 
@@ -523,15 +532,7 @@ async fn show(
 ) -> Result<impl IntoResponse, WebError> {
     let id = PersonId(record_id(&id)?);
     render(
-        &show_page(
-            &state,
-            &staff,
-            page,
-            id,
-            FormErrors::new(),
-            String::new(),
-            String::new(),
-        )
+        &show_page(&state, &staff, page, id, FormErrors::new(), Kept::default())
         .await?,
     )
 }
@@ -707,20 +708,12 @@ async fn on_person_page(
     page: Page,
     id: PersonId,
     outcome: coproduce_services::Result<()>,
-    kept: (String, String),
+    kept: Kept,
 ) -> Result<Response, WebError> {
     match outcome {
         Ok(()) => Ok(Redirect::to(&format!("/staff/people/{id}")).into_response()),
         Err(ServiceError::Invalid(problems)) => {
-            let page = show_page(
-                state,
-                staff,
-                page,
-                id,
-                FormErrors::from_service(problems),
-                kept.0,
-                kept.1,
-            )
+            let page = show_page(state, staff, page, id, FormErrors::from_service(problems), kept)
             .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
@@ -751,7 +744,7 @@ async fn change_status(
         page,
         id,
         outcome,
-        (form.reason, String::new()),
+        Kept { reason: form.reason, ..Kept::default() },
     )
     .await
 }
@@ -777,9 +770,30 @@ async fn add_note(
         page,
         id,
         outcome,
-        (String::new(), form.note),
+        Kept { note: form.note, ..Kept::default() },
     )
     .await
+}
+
+#[derive(Deserialize)]
+struct ContactForm {
+    #[serde(default)]
+    contact_method: String,
+    #[serde(default)]
+    contact_summary: String,
+}
+
+async fn record_contact(
+    State(state): State<AppState>,
+    staff: Staff,
+    page: Page,
+    Path(id): Path<String>,
+    Form(form): Form<ContactForm>,
+) -> Result<Response, WebError> {
+    let id = PersonId(record_id(&id)?);
+    let outcome =
+        people::record_contact(&state.services, &staff.actor(), id, &form.contact_method, &form.contact_summary).await;
+    on_person_page(&state, &staff, page, id, outcome, Kept { contact: form.contact_summary, ..Kept::default() }).await
 }
 
 #[derive(Deserialize)]

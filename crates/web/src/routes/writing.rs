@@ -23,6 +23,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/staff/writing-check", get(check_form).post(check_text))
         .route("/staff/settings", get(settings).post(save_settings))
+        .route("/staff/settings/onboarding", axum::routing::post(save_onboarding))
 }
 
 #[derive(Template)]
@@ -85,6 +86,8 @@ struct SettingsPage {
     organisation: String,
     must_pass: bool,
     saved: bool,
+    steps: String,
+    errors: FormErrors,
 }
 
 #[derive(Deserialize)]
@@ -106,11 +109,23 @@ async fn settings(
         .organisation(actor.organisation_id)
         .await
         .map_err(ServiceError::from)?;
+    let steps = state
+        .services
+        .store
+        .onboarding_steps(actor.organisation_id)
+        .await
+        .map_err(ServiceError::from)?
+        .into_iter()
+        .map(|(_, label)| label)
+        .collect::<Vec<_>>()
+        .join("\n");
     render(&SettingsPage {
         page,
         organisation: organisation.name,
         must_pass: organisation.plain_english_must_pass,
         saved: query.saved.is_some(),
+        steps,
+        errors: FormErrors::new(),
     })
 }
 
@@ -136,4 +151,40 @@ async fn save_settings(
     };
     writing::set_must_pass(&state.services, &staff.actor(), must_pass).await?;
     Ok(Redirect::to("/staff/settings?saved=yes").into_response())
+}
+
+#[derive(Deserialize)]
+struct OnboardingForm {
+    #[serde(default)]
+    steps: String,
+}
+
+async fn save_onboarding(
+    State(state): State<AppState>,
+    staff: Staff,
+    page: Page,
+    Form(form): Form<OnboardingForm>,
+) -> Result<Response, WebError> {
+    let actor = staff.actor();
+    match coproduce_services::people::set_onboarding_steps(&state.services, &actor, &form.steps).await {
+        Ok(()) => Ok(Redirect::to("/staff/settings?saved=yes").into_response()),
+        Err(ServiceError::Invalid(problems)) => {
+            let organisation = state
+                .services
+                .store
+                .organisation(actor.organisation_id)
+                .await
+                .map_err(ServiceError::from)?;
+            let page = SettingsPage {
+                page,
+                organisation: organisation.name,
+                must_pass: organisation.plain_english_must_pass,
+                saved: false,
+                steps: form.steps,
+                errors: FormErrors::from_service(problems),
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(error) => Err(error.into()),
+    }
 }
