@@ -977,7 +977,13 @@ pub const CONTACT_METHODS: [(&str, &str); 5] = [
 ];
 
 /// Records that staff were in touch with a person.
-pub async fn record_contact(services: &Services, actor: &Actor, id: PersonId, method: &str, summary: &str) -> Result<()> {
+pub async fn record_contact(
+    services: &Services,
+    actor: &Actor,
+    id: PersonId,
+    method: &str,
+    summary: &str,
+) -> Result<()> {
     person_for(services, actor, Action::ManagePeople, id).await?;
     let mut problems = Problems::new();
     if !CONTACT_METHODS.iter().any(|(m, _)| *m == method) {
@@ -997,11 +1003,23 @@ pub async fn record_contact(services: &Services, actor: &Actor, id: PersonId, me
     let (Some(summary), true) = (summary, problems.is_empty()) else {
         return Err(ServiceError::Invalid(problems));
     };
-    let label = CONTACT_METHODS.iter().find(|(m, _)| *m == method).map_or(method, |(_, l)| *l);
+    let label = CONTACT_METHODS
+        .iter()
+        .find(|(m, _)| *m == method)
+        .map_or(method, |(_, l)| *l);
     let now = clock::now();
     let mut tx = services.store.begin().await?;
-    tx.add_contact(id, label, &summary, actor.user_id, now).await?;
-    audit(&mut tx, actor, id, "person.contact", "Recorded a contact", now).await?;
+    tx.add_contact(id, label, &summary, actor.user_id, now)
+        .await?;
+    audit(
+        &mut tx,
+        actor,
+        id,
+        "person.contact",
+        "Recorded a contact",
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -1012,7 +1030,10 @@ pub async fn set_onboarding_steps(services: &Services, actor: &Actor, text: &str
     let mut labels: Vec<String> = Vec::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if line.chars().count() > 100 {
-            return Err(ServiceError::field("steps", "Each step must be 100 characters or fewer"));
+            return Err(ServiceError::field(
+                "steps",
+                "Each step must be 100 characters or fewer",
+            ));
         }
         if !labels.iter().any(|l| l == line) {
             labels.push(line.to_owned());
@@ -1023,7 +1044,8 @@ pub async fn set_onboarding_steps(services: &Services, actor: &Actor, text: &str
     }
     let now = clock::now();
     let mut tx = services.store.begin().await?;
-    tx.replace_onboarding_steps(actor.organisation_id, &labels).await?;
+    tx.replace_onboarding_steps(actor.organisation_id, &labels)
+        .await?;
     tx.audit(
         AuditEvent {
             actor: Some(actor.user_id),
@@ -1032,7 +1054,10 @@ pub async fn set_onboarding_steps(services: &Services, actor: &Actor, text: &str
             action: "organisation.onboarding_steps",
             record_type: "organisation",
             record_id: Some(actor.organisation_id.0),
-            detail: &format!("Set the getting started checklist to {} steps", labels.len()),
+            detail: &format!(
+                "Set the getting started checklist to {} steps",
+                labels.len()
+            ),
         },
         now,
     )

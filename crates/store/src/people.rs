@@ -977,7 +977,10 @@ impl Tx {
 
 impl Store {
     /// The organisation's onboarding checklist, in order: (id, label).
-    pub async fn onboarding_steps(&self, organisation: OrganisationId) -> Result<Vec<(i64, String)>> {
+    pub async fn onboarding_steps(
+        &self,
+        organisation: OrganisationId,
+    ) -> Result<Vec<(i64, String)>> {
         let rows = sqlx::query("SELECT id, label FROM onboarding_steps WHERE organisation_id = $1 ORDER BY position, id")
             .bind(organisation.0)
             .fetch_all(&self.read)
@@ -992,15 +995,20 @@ impl Store {
 impl Tx {
     /// Makes the checklist exactly `labels`, in that order. Steps that stay
     /// keep what people have done; removed steps are removed with it.
-    pub async fn replace_onboarding_steps(&mut self, organisation: OrganisationId, labels: &[String]) -> Result<()> {
-        let existing: Vec<(i64, String)> = sqlx::query("SELECT id, label FROM onboarding_steps WHERE organisation_id = $1")
-            .bind(organisation.0)
-            .fetch_all(&mut *self.tx)
-            .await
-            .map_err(|e| self.error(e))?
-            .into_iter()
-            .map(|r| Ok((r.try_get("id")?, r.try_get("label")?)))
-            .collect::<Result<_, sqlx::Error>>()?;
+    pub async fn replace_onboarding_steps(
+        &mut self,
+        organisation: OrganisationId,
+        labels: &[String],
+    ) -> Result<()> {
+        let existing: Vec<(i64, String)> =
+            sqlx::query("SELECT id, label FROM onboarding_steps WHERE organisation_id = $1")
+                .bind(organisation.0)
+                .fetch_all(&mut *self.tx)
+                .await
+                .map_err(|e| self.error(e))?
+                .into_iter()
+                .map(|r| Ok((r.try_get("id")?, r.try_get("label")?)))
+                .collect::<Result<_, sqlx::Error>>()?;
         for (id, label) in &existing {
             if !labels.contains(label) {
                 sqlx::query("DELETE FROM onboarding_steps WHERE id = $1")
@@ -1020,7 +1028,10 @@ impl Tx {
                         .await
                         .map_err(|e| self.error(e))?;
                 }
-                None => self.insert_onboarding_step(organisation, position as i64, label).await?,
+                None => {
+                    self.insert_onboarding_step(organisation, position as i64, label)
+                        .await?
+                }
             }
         }
         Ok(())

@@ -68,7 +68,10 @@ fn page_routes() -> Vec<Route> {
             method: "POST",
             path: "/staff/people/{person}/contacts",
             action: Action::ManagePeople,
-            form: &[("contact_method", "phone"), ("contact_summary", "Rang them")],
+            form: &[
+                ("contact_method", "phone"),
+                ("contact_summary", "Rang them"),
+            ],
             ok: StatusCode::SEE_OTHER,
         },
         Route {
@@ -171,7 +174,13 @@ struct Who {
 /// Adds a person to the register of the organisation `email` works for.
 async fn person_of(app: &TestApp, email: &str, name: &str, contact: &str) -> i64 {
     let staff = coproduce_domain::Email::parse(email).expect("email");
-    let actor = app.services.store.user_by_email(&staff).await.expect("user").actor();
+    let actor = app
+        .services
+        .store
+        .user_by_email(&staff)
+        .await
+        .expect("user")
+        .actor();
     let answers = coproduce_services::people::Answers {
         name: name.into(),
         contact_methods: vec!["email".into()],
@@ -180,10 +189,15 @@ async fn person_of(app: &TestApp, email: &str, name: &str, contact: &str) -> i64
         recognition: "volunteer".into(),
         ..Default::default()
     };
-    let lists = coproduce_services::people::Lists::load(&app.services).await.expect("lists");
+    let lists = coproduce_services::people::Lists::load(&app.services)
+        .await
+        .expect("lists");
     let (profile, problems) = answers.check(&lists);
     assert!(problems.is_empty(), "{problems:?}");
-    coproduce_services::people::add(&app.services, &actor, &profile, "phone").await.expect("person").0
+    coproduce_services::people::add(&app.services, &actor, &profile, "phone")
+        .await
+        .expect("person")
+        .0
 }
 
 async fn people(app: &TestApp) -> Vec<Who> {
@@ -191,8 +205,20 @@ async fn people(app: &TestApp) -> Vec<Who> {
     let council_other = app.user_id("lead@northshire-council.example").await;
     let nhs_colleague = app.user_id("admin@northshire-nhs.example").await;
     let nhs_user = app.user_id("partner@northshire-nhs.example").await;
-    let council_person = person_of(app, "officer@northshire-council.example", "Council Person", "cp@example.com").await;
-    let nhs_person = person_of(app, "admin@northshire-nhs.example", "Trust Person", "tp@example.com").await;
+    let council_person = person_of(
+        app,
+        "officer@northshire-council.example",
+        "Council Person",
+        "cp@example.com",
+    )
+    .await;
+    let nhs_person = person_of(
+        app,
+        "admin@northshire-nhs.example",
+        "Trust Person",
+        "tp@example.com",
+    )
+    .await;
     let council = |role, email, colleague| Who {
         role,
         email,
@@ -202,11 +228,31 @@ async fn people(app: &TestApp) -> Vec<Who> {
         other_person: nhs_person,
     };
     vec![
-        council(Role::Admin, "admin@northshire-council.example", council_colleague),
-        council(Role::Lead, "lead@northshire-council.example", council_colleague),
-        council(Role::Officer, "officer@northshire-council.example", council_other),
-        council(Role::Finance, "finance@northshire-council.example", council_colleague),
-        council(Role::Board, "board@northshire-council.example", council_colleague),
+        council(
+            Role::Admin,
+            "admin@northshire-council.example",
+            council_colleague,
+        ),
+        council(
+            Role::Lead,
+            "lead@northshire-council.example",
+            council_colleague,
+        ),
+        council(
+            Role::Officer,
+            "officer@northshire-council.example",
+            council_other,
+        ),
+        council(
+            Role::Finance,
+            "finance@northshire-council.example",
+            council_colleague,
+        ),
+        council(
+            Role::Board,
+            "board@northshire-council.example",
+            council_colleague,
+        ),
         Who {
             role: Role::Partner,
             email: "partner@northshire-nhs.example",
@@ -225,7 +271,9 @@ impl Who {
             Target::Other => (self.stranger, self.other_person),
             _ => (self.colleague, self.own_person),
         };
-        route.replace("{id}", &user.to_string()).replace("{person}", &person.to_string())
+        route
+            .replace("{id}", &user.to_string())
+            .replace("{person}", &person.to_string())
     }
 }
 

@@ -667,27 +667,63 @@ async fn the_register_downloads_safely_for_allowed_roles() {
 async fn contacts_are_recorded_and_the_checklist_is_configured() {
     let app = TestApp::spawn().await;
     let officer = app.signed_in(OFFICER).await;
-    let response = post(&officer, "/staff/people/new", &staff_form("Cal Contact", "cal@example.com")).await;
-    let path = response.headers()["location"].to_str().expect("location").to_owned();
-    let response = officer.post_form(&format!("{path}/contacts"), &[("contact_method", "phone"), ("contact_summary", "")]).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(error_summary(&response.text().await.expect("body")), ["Enter what it was about"]);
+    let response = post(
+        &officer,
+        "/staff/people/new",
+        &staff_form("Cal Contact", "cal@example.com"),
+    )
+    .await;
+    let path = response.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
     let response = officer
-        .post_form(&format!("{path}/contacts"), &[("contact_method", "phone"), ("contact_summary", "Talked about the housing group")])
+        .post_form(
+            &format!("{path}/contacts"),
+            &[("contact_method", "phone"), ("contact_summary", "")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        error_summary(&response.text().await.expect("body")),
+        ["Enter what it was about"]
+    );
+    let response = officer
+        .post_form(
+            &format!("{path}/contacts"),
+            &[
+                ("contact_method", "phone"),
+                ("contact_summary", "Talked about the housing group"),
+            ],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (_, html) = officer.get_text(&path).await;
-    assert!(html.contains("Contact by Phone call") && html.contains("Talked about the housing group"), "{html}");
+    assert!(
+        html.contains("Contact by Phone call") && html.contains("Talked about the housing group"),
+        "{html}"
+    );
 
     let admin = app.signed_in(ADMIN).await;
     let response = admin
-        .post_form("/staff/settings/onboarding", &[("steps", "Welcome conversation\nMeet the team\n\nWelcome conversation")])
+        .post_form(
+            "/staff/settings/onboarding",
+            &[(
+                "steps",
+                "Welcome conversation\nMeet the team\n\nWelcome conversation",
+            )],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (_, html) = officer.get_text(&path).await;
     assert!(html.contains("Meet the team") && html.contains("Welcome conversation"));
-    assert!(!html.contains("Induction session"), "removed steps are gone");
+    assert!(
+        !html.contains("Induction session"),
+        "removed steps are gone"
+    );
     let long = "x".repeat(101);
-    let response = admin.post_form("/staff/settings/onboarding", &[("steps", long.as_str())]).await;
+    let response = admin
+        .post_form("/staff/settings/onboarding", &[("steps", long.as_str())])
+        .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -531,10 +531,7 @@ async fn show(
     Path(id): Path<String>,
 ) -> Result<impl IntoResponse, WebError> {
     let id = PersonId(record_id(&id)?);
-    render(
-        &show_page(&state, &staff, page, id, FormErrors::new(), Kept::default())
-        .await?,
-    )
+    render(&show_page(&state, &staff, page, id, FormErrors::new(), Kept::default()).await?)
 }
 
 #[derive(Template)]
@@ -713,7 +710,14 @@ async fn on_person_page(
     match outcome {
         Ok(()) => Ok(Redirect::to(&format!("/staff/people/{id}")).into_response()),
         Err(ServiceError::Invalid(problems)) => {
-            let page = show_page(state, staff, page, id, FormErrors::from_service(problems), kept)
+            let page = show_page(
+                state,
+                staff,
+                page,
+                id,
+                FormErrors::from_service(problems),
+                kept,
+            )
             .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
@@ -744,7 +748,10 @@ async fn change_status(
         page,
         id,
         outcome,
-        Kept { reason: form.reason, ..Kept::default() },
+        Kept {
+            reason: form.reason,
+            ..Kept::default()
+        },
     )
     .await
 }
@@ -770,7 +777,10 @@ async fn add_note(
         page,
         id,
         outcome,
-        Kept { note: form.note, ..Kept::default() },
+        Kept {
+            note: form.note,
+            ..Kept::default()
+        },
     )
     .await
 }
@@ -791,9 +801,26 @@ async fn record_contact(
     Form(form): Form<ContactForm>,
 ) -> Result<Response, WebError> {
     let id = PersonId(record_id(&id)?);
-    let outcome =
-        people::record_contact(&state.services, &staff.actor(), id, &form.contact_method, &form.contact_summary).await;
-    on_person_page(&state, &staff, page, id, outcome, Kept { contact: form.contact_summary, ..Kept::default() }).await
+    let outcome = people::record_contact(
+        &state.services,
+        &staff.actor(),
+        id,
+        &form.contact_method,
+        &form.contact_summary,
+    )
+    .await;
+    on_person_page(
+        &state,
+        &staff,
+        page,
+        id,
+        outcome,
+        Kept {
+            contact: form.contact_summary,
+            ..Kept::default()
+        },
+    )
+    .await
 }
 
 #[derive(Deserialize)]

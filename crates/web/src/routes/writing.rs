@@ -23,7 +23,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/staff/writing-check", get(check_form).post(check_text))
         .route("/staff/settings", get(settings).post(save_settings))
-        .route("/staff/settings/onboarding", axum::routing::post(save_onboarding))
+        .route(
+            "/staff/settings/onboarding",
+            axum::routing::post(save_onboarding),
+        )
 }
 
 #[derive(Template)]
@@ -166,7 +169,9 @@ async fn save_onboarding(
     Form(form): Form<OnboardingForm>,
 ) -> Result<Response, WebError> {
     let actor = staff.actor();
-    match coproduce_services::people::set_onboarding_steps(&state.services, &actor, &form.steps).await {
+    match coproduce_services::people::set_onboarding_steps(&state.services, &actor, &form.steps)
+        .await
+    {
         Ok(()) => Ok(Redirect::to("/staff/settings?saved=yes").into_response()),
         Err(ServiceError::Invalid(problems)) => {
             let organisation = state
