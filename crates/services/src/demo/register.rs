@@ -243,11 +243,11 @@ fn plan_people(localities: &[&str], topics: &[&str], count: usize, now: i64) -> 
             &profile,
             review_needed,
         );
-        let events = clock.timed(&mut rng, story.events)?;
+        let events = clock.timed(&mut rng, story.events, story.created_days_ago)?;
         let created_at = clock.at(story.created_days_ago, 0);
         let last_involved_on = story
             .last_involved_days_ago
-            .map(|days| clock.date(clock.at(days, 0)))
+            .map(|days| clock.date(clock.at(clock.weekday(days), 0)))
             .transpose()?;
         plans.push(Plan {
             profile,
@@ -296,8 +296,28 @@ impl Clock {
             .to_string())
     }
 
+    /// The weekday on or before the day `days_ago`, in days ago: staff do
+    /// not work at weekends.
+    fn weekday(&self, days_ago: i64) -> i64 {
+        // 1 January 1970 was a Thursday: 3 days after a Monday.
+        let day_of_week = (self.midnight / DAY - days_ago + 3).rem_euclid(7);
+        days_ago + (day_of_week - 4).max(0)
+    }
+
     /// Puts the events in order and gives each a time in the working day.
-    fn timed(&self, rng: &mut StdRng, mut raw: Vec<Raw>) -> Result<Vec<Event>> {
+    /// What staff did moves off weekends, but never before `start`, the
+    /// day the record was made.
+    fn timed(&self, rng: &mut StdRng, mut raw: Vec<Raw>, start: i64) -> Result<Vec<Event>> {
+        for event in &mut raw {
+            let by_staff = match &event.what {
+                RawWhat::Status { by_staff, .. } => *by_staff,
+                RawWhat::Note { from_form, .. } => !from_form,
+                RawWhat::Contact { .. } => true,
+            };
+            if by_staff {
+                event.days_ago = self.weekday(event.days_ago).min(start);
+            }
+        }
         // Stable, so events on the same day keep the order they happened in.
         raw.sort_by_key(|event| std::cmp::Reverse(event.days_ago));
         let mut events = Vec::with_capacity(raw.len());
@@ -417,7 +437,7 @@ const BACKGROUNDS: [Background; 9] = [
             "Anjali", "Harpreet", "Sunil", "Nasreen", "Tariq", "Rukhsana", "Arjun",
         ],
         last: &[
-            "Chaudhry", "Sandhu", "Parekh", "Begum", "Mahmood", "Rahman", "Dhillon",
+            "Chaudhry", "Sandhu", "Parekh", "Qureshi", "Mahmood", "Rahman", "Dhillon",
         ],
         languages: &["Urdu", "Punjabi", "Bengali", "Gujarati"],
     },
@@ -488,8 +508,8 @@ fn pick_name(rng: &mut StdRng, taken: &mut HashSet<String>) -> (String, &'static
     let mut background = &BACKGROUNDS[0];
     for _ in 0..30 {
         background = &BACKGROUNDS[weighted(rng, &weights)];
-        // Families and names mix: a fifth take a surname from elsewhere.
-        let surnames = if rng.random_bool(0.2) {
+        // Families and names mix: some take a surname from elsewhere.
+        let surnames = if rng.random_bool(0.12) {
             BACKGROUNDS[weighted(rng, &weights)].last
         } else {
             background.last
@@ -757,7 +777,7 @@ fn profile(
     let mut address = rng.random_bool(0.6).then(|| {
         let street = STREETS.choose(rng).copied().unwrap_or("High Street");
         let place = home.map(town).unwrap_or_default();
-        if rng.random_bool(0.2) {
+        if rng.random_bool(0.15) {
             let building = BUILDINGS.choose(rng).copied().unwrap_or("Cedar House");
             format!(
                 "Flat {}, {building}\n{street}\n{place}",
@@ -922,10 +942,10 @@ fn profile(
     if let Some(home) = home {
         chosen_localities.insert(home.to_owned());
     }
-    if rng.random_bool(0.08) {
-        if let Some(other) = localities.choose(rng) {
-            chosen_localities.insert((*other).to_owned());
-        }
+    if rng.random_bool(0.08)
+        && let Some(other) = localities.choose(rng)
+    {
+        chosen_localities.insert((*other).to_owned());
     }
 
     // When and how they can take part.
@@ -1027,7 +1047,7 @@ fn phone_number(rng: &mut StdRng, index: usize, older: bool) -> Result<Phone, In
         &[(0, 100 - landline), (1, landline), (2, landline / 2)],
     ) {
         0 => format!("07700 900{end:03}"),
-        1 if index % 2 == 0 => format!("0113 496 0{end:03}"),
+        1 if index.is_multiple_of(2) => format!("0113 496 0{end:03}"),
         1 => format!("0161 496 0{end:03}"),
         _ => format!("020 7946 0{end:03}"),
     };
@@ -1580,6 +1600,24 @@ mod tests {
             for event in &plan.events {
                 assert!(event.at >= last_at && event.at <= NOW, "{plan:?}");
                 last_at = event.at;
+                let staff_did = match &event.what {
+                    What::Status { by_staff, .. } => *by_staff,
+                    What::Note { from_form, .. } => !from_form,
+                    What::Contact { .. } => true,
+                };
+                let weekday = jiff::Timestamp::from_second(event.at)
+                    .expect("a time")
+                    .to_zoned(jiff::tz::TimeZone::UTC)
+                    .weekday();
+                assert!(
+                    !staff_did
+                        || !matches!(
+                            weekday,
+                            jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+                        )
+                        || event.at <= plan.created_at + DAY,
+                    "{plan:?}"
+                );
                 if let What::Status {
                     from,
                     to,
