@@ -13,11 +13,23 @@
 // Actions (e2e/lib/actions.mjs): fill(label, value), check(label),
 // select(label, optionText), submit(buttonName?), followLink(name), open(path).
 // expect: { selector, status, text } — all optional.
-import { fill, submit, followLink, check, open } from './lib/actions.mjs';
+import { fill, submit, followLink, check, open, upload } from './lib/actions.mjs';
 
 export const STAFF_EMAIL = 'admin@northshire-council.example';
 
 const ERRORS = { selector: '.govuk-error-summary' };
+
+// Answers every question of the get involved journey, ending on the check page.
+const answerEverything = (base = '/get-involved') => [
+  open(`${base}/name`), fill(/call you|your name/i, 'State Person'), submit(),
+  check(/^email$/i), fill(/email address/i, 'state.person@example.com'), submit(),
+  submit(), submit(),
+  check(/draw on care/i), submit(),
+  submit(), submit(),
+  check(/ashby vale/i), submit(),
+  submit(),
+  check(/paid for my time/i), submit(),
+];
 
 export default [
   {
@@ -141,5 +153,109 @@ export default [
     path: '/staff/people/import',
     actions: [submit('Upload')],
     expect: ERRORS,
+  },
+  {
+    name: 'get involved, the formats question',
+    signedIn: false,
+    path: '/get-involved/formats',
+    actions: [],
+  },
+  {
+    name: 'get involved, the access question',
+    signedIn: false,
+    path: '/get-involved/access',
+    actions: [],
+  },
+  {
+    name: 'get involved, the experience question',
+    signedIn: false,
+    path: '/get-involved/experience',
+    actions: [],
+  },
+  {
+    name: 'get involved, the areas question',
+    signedIn: false,
+    path: '/get-involved/areas',
+    actions: [],
+  },
+  {
+    name: 'get involved, the topics question',
+    signedIn: false,
+    path: '/get-involved/topics',
+    actions: [],
+  },
+  {
+    name: 'get involved, the where question',
+    signedIn: false,
+    path: '/get-involved/where',
+    actions: [],
+  },
+  {
+    name: 'get involved, the when question',
+    signedIn: false,
+    path: '/get-involved/when',
+    actions: [],
+  },
+  {
+    name: 'get involved, the recognition question',
+    signedIn: false,
+    path: '/get-involved/recognition',
+    actions: [],
+  },
+  {
+    name: 'get involved, every answer given, on the check page',
+    signedIn: false,
+    path: '/get-involved',
+    actions: answerEverything(),
+    expect: { text: /Check your answers/ },
+  },
+  {
+    name: 'easy read get involved, every answer given, on the check page',
+    signedIn: false,
+    path: '/get-involved/easy-read',
+    actions: answerEverything('/get-involved/easy-read'),
+    expect: { text: /Check your answers/ },
+  },
+  {
+    name: 'get involved, sent, then the equality questions',
+    signedIn: false,
+    path: '/get-involved',
+    actions: [...answerEverything(), check(/i agree/i), submit('Send'), followLink(/answer the questions about you/i)],
+    expect: { text: /Questions about you/ },
+  },
+  {
+    name: 'get involved, equality answers sent',
+    signedIn: false,
+    path: '/get-involved',
+    actions: [...answerEverything(), check(/i agree/i), submit('Send'), open('/get-involved/equality'), check(/35 to 44/i), submit()],
+    expect: { text: /Thank you/ },
+  },
+  {
+    name: 'import, columns of an uploaded file',
+    signedIn: true,
+    path: '/staff/people/import',
+    actions: [upload(/spreadsheet file/i, 'fixtures/register.csv'), submit('Upload')],
+    expect: { text: /Check what each column holds/ },
+  },
+  {
+    name: 'import, every row checked',
+    signedIn: true,
+    path: '/staff/people/import',
+    actions: [upload(/spreadsheet file/i, 'fixtures/register.csv'), submit('Upload'), submit('Check every row')],
+    expect: { text: /will not be imported/ },
+  },
+  {
+    name: 'import, finished with rows to correct',
+    signedIn: true,
+    path: '/staff/people/import',
+    actions: [upload(/spreadsheet file/i, 'fixtures/register.csv'), submit('Upload'), submit('Check every row'), submit(/^Import/)],
+    expect: { text: /Import finished/ },
+  },
+  {
+    name: 'a person, note added',
+    signedIn: true,
+    path: '/staff/people/2',
+    actions: [fill(/^note$/i, 'Checked by the browser tests'), submit('Add note')],
+    expect: { text: /Checked by the browser tests/ },
   },
 ];

@@ -67,3 +67,12 @@ export const open = (path) => ({
     await s.page.goto(s.base + path);
   },
 });
+
+// Chooses a file for the file input with this label (a path relative to e2e/).
+export const upload = (label, file) => ({
+  label: `choose the file ${file} for ${label}`,
+  async run(s) {
+    const here = new URL('..', import.meta.url).pathname;
+    await s.page.getByLabel(label).first().setInputFiles(here + file);
+  },
+});
