@@ -26,7 +26,7 @@ enum Credential {
     Token,
 }
 
-const SCENARIOS: [Scenario; 6] = [
+const SCENARIOS: [Scenario; 11] = [
     Scenario {
         name: "public home page",
         path: "/",
@@ -57,12 +57,38 @@ const SCENARIOS: [Scenario; 6] = [
         path: "/api/v1/users",
         credential: Credential::Token,
     },
+    Scenario {
+        name: "register, first page",
+        path: "/staff/people",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "register, search by name",
+        path: "/staff/people?q=patel",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "register, two filters",
+        path: "/staff/people?area=dementia&locality=ashby-vale",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "person page (audited view)",
+        path: "/staff/people/1",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "API: list people",
+        path: "/api/v1/people",
+        credential: Credential::Token,
+    },
 ];
 
 pub async fn run(
     database_url: Option<String>,
     requests: usize,
     concurrency: usize,
+    people: usize,
 ) -> anyhow::Result<()> {
     let data_dir = tempfile::tempdir().context("a temporary folder")?;
     let store = coproduce_services::Store::open(database_url.as_deref(), data_dir.path()).await?;
@@ -74,7 +100,7 @@ pub async fn run(
         data_dir.path().join("outbox"),
     );
     let services = Services::new(store, settings);
-    demo::seed(&services, PASSWORD, demo::DemoSize::FULL)
+    demo::seed(&services, PASSWORD, demo::DemoSize { people })
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .context("the bench needs an empty database")?;
@@ -98,7 +124,7 @@ pub async fn run(
         .pool_max_idle_per_host(concurrency)
         .build()?;
     println!(
-        "Coproduce bench on {engine}: {requests} requests per scenario, {concurrency} at a time\n"
+        "Coproduce bench on {engine}: {people} people on the register, {requests} requests per scenario, {concurrency} at a time\n"
     );
     println!(
         "{:<30} {:>10} {:>10} {:>10} {:>10}",

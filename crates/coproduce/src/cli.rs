@@ -69,6 +69,9 @@ pub enum Command {
         /// Requests in flight at once.
         #[arg(long, default_value_t = 8)]
         concurrency: usize,
+        /// People on the demo register (up to 3,000).
+        #[arg(long, default_value_t = 300)]
+        people: usize,
     },
     /// Print the API's OpenAPI 3.1 document.
     Openapi,
@@ -175,7 +178,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             database_url,
             requests,
             concurrency,
-        } => crate::bench::run(database_url, requests.max(1), concurrency.clamp(1, 256)).await,
+            people,
+        } => {
+            crate::bench::run(
+                database_url,
+                requests.max(1),
+                concurrency.clamp(1, 256),
+                people.min(3000),
+            )
+            .await
+        }
         Command::Openapi => {
             println!("{}", coproduce_web::openapi_document());
             Ok(())

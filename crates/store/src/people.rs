@@ -235,7 +235,7 @@ impl Conditions {
         let n = self.next();
         self.push(
             format!(
-                "EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id AND t.kind = '{kind}' AND t.value = ${n})"
+                "p.id IN (SELECT t.person_id FROM person_tags t WHERE t.kind = '{kind}' AND t.value = ${n})"
             ),
             value.to_owned(),
         );
