@@ -3,7 +3,8 @@
 // tabTo(matcher), press(key), type(text), expectFocus(selector),
 // expectPath(path), expectHeading(text?), tabThrough().
 // Every Tab press checks the focus indicator; tabTo fails on a focus trap.
-// Pass { signedIn: true } as a third argument to start signed in.
+// Pass { signedIn: true } as a third argument to start signed in, and
+// { onFixtures: true } if the fixture site (e2e/fixtures) can run it too.
 import {
   keyboardJourney, go, tab, tabTo, press, type, expectFocus, expectPath, expectHeading,
 } from './lib/keyboard.mjs';
@@ -25,7 +26,7 @@ export default ({ email, password }) => [
     press('Enter'),
     expectPath('/staff'),
     expectHeading(),
-  ]),
+  ], { onFixtures: true }),
   keyboardJourney('apply through get involved with the keyboard alone', [
     go('/'),
     tabTo({ role: 'link', name: /^get involved$/i }),

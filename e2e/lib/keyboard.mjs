@@ -19,8 +19,8 @@
 import { settle } from './browser.mjs';
 import { focusProblems, inPage, tabOnce, walkFocus } from './page-checks.mjs';
 
-export function keyboardJourney(name, steps, { signedIn = false } = {}) {
-  return { name, steps: steps.flat(), signedIn };
+export function keyboardJourney(name, steps, { signedIn = false, onFixtures = false } = {}) {
+  return { name, steps: steps.flat(), signedIn, onFixtures };
 }
 
 const test = (pattern, s) => (pattern instanceof RegExp ? pattern.test(s || '') : (s || '').trim().toLowerCase() === String(pattern).toLowerCase());
