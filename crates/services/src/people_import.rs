@@ -425,6 +425,25 @@ fn items(value: &str) -> Vec<String> {
         .collect()
 }
 
+/// Sorts the items of a cell into those `known` recognises and those it
+/// does not, so that nothing a council wrote is lost.
+fn sort_items<T: Ord>(
+    cell: Option<&str>,
+    known: impl Fn(&str) -> Option<T>,
+) -> (BTreeSet<T>, Vec<String>) {
+    let mut found = BTreeSet::new();
+    let mut unknown = Vec::new();
+    for item in cell.map(items).unwrap_or_default() {
+        match known(&item) {
+            Some(value) => {
+                found.insert(value);
+            }
+            None => unknown.push(item),
+        }
+    }
+    (found, unknown)
+}
+
 /// Matches an item to a code list by code, label, or a keyword.
 fn matched<T: Copy>(
     item: &str,
@@ -644,88 +663,58 @@ pub fn person_from_row(
         reasons
             .push("No way to contact them: no email address, phone number or address".to_owned());
     }
-    for item in get(Field::Locality).map(items).unwrap_or_default() {
-        match vocabulary_match(&item, &lists.localities) {
-            Some(slug) => {
-                profile.localities.insert(slug);
-            }
-            None => reasons.push(format!("Unknown locality: {item}")),
-        }
-    }
-    for item in get(Field::ExperienceType).map(items).unwrap_or_default() {
-        match matched(
-            &item,
+    let (localities, unknown) = sort_items(get(Field::Locality), |i| {
+        vocabulary_match(i, &lists.localities)
+    });
+    profile.localities = localities;
+    reasons.extend(unknown.iter().map(|i| format!("Unknown locality: {i}")));
+    let (kinds, unknown) = sort_items(get(Field::ExperienceType), |i| {
+        matched(
+            i,
             ExperienceType::ALL,
             ExperienceType::as_str,
             ExperienceType::label,
             EXPERIENCE_WORDS,
-        ) {
-            Some(kind) => {
-                profile.experience_types.insert(kind);
-            }
-            None => notes.push(format!("Experience: {item}")),
-        }
-    }
-    let mut other_areas = Vec::new();
-    for item in get(Field::ExperienceAreas).map(items).unwrap_or_default() {
-        match matched(
-            &item,
+        )
+    });
+    profile.experience_types = kinds;
+    notes.extend(unknown.iter().map(|i| format!("Experience: {i}")));
+    let (areas, unknown) = sort_items(get(Field::ExperienceAreas), |i| {
+        matched(
+            i,
             ExperienceArea::ALL,
             ExperienceArea::as_str,
             ExperienceArea::label,
             AREA_WORDS,
-        ) {
-            Some(area) => {
-                profile.experience_areas.insert(area);
-            }
-            None => other_areas.push(item),
-        }
-    }
-    if !other_areas.is_empty() {
+        )
+    });
+    profile.experience_areas = areas;
+    if !unknown.is_empty() {
         profile.experience_areas.insert(ExperienceArea::Other);
-        profile.experience_other = Some(truncate(&other_areas.join(", "), 200));
+        profile.experience_other = Some(truncate(&unknown.join(", "), 200));
     }
-    for item in get(Field::Topics).map(items).unwrap_or_default() {
-        match vocabulary_match(&item, &lists.topics) {
-            Some(slug) => {
-                profile.topics.insert(slug);
-            }
-            None => notes.push(format!("Topic: {item}")),
-        }
-    }
-    let mut other_needs = Vec::new();
-    for item in get(Field::AccessNeeds).map(items).unwrap_or_default() {
-        match matched(
-            &item,
+    let (topics, unknown) = sort_items(get(Field::Topics), |i| vocabulary_match(i, &lists.topics));
+    profile.topics = topics;
+    notes.extend(unknown.iter().map(|i| format!("Topic: {i}")));
+    let (needs, unknown) = sort_items(get(Field::AccessNeeds), |i| {
+        matched(
+            i,
             AccessNeed::ALL,
             AccessNeed::as_str,
             AccessNeed::label,
             ACCESS_WORDS,
-        ) {
-            Some(need) => {
-                profile.access_needs.insert(need);
-            }
-            None => other_needs.push(item),
-        }
-    }
-    if !other_needs.is_empty() {
+        )
+    });
+    profile.access_needs = needs;
+    if !unknown.is_empty() {
         profile.access_needs.insert(AccessNeed::Other);
-        profile.access_other = Some(truncate(&other_needs.join(", "), 1000));
+        profile.access_other = Some(truncate(&unknown.join(", "), 1000));
     }
-    for item in get(Field::Formats).map(items).unwrap_or_default() {
-        match matched(
-            &item,
-            Format::ALL,
-            Format::as_str,
-            Format::label,
-            FORMAT_WORDS,
-        ) {
-            Some(format) => {
-                profile.formats.insert(format);
-            }
-            None => notes.push(format!("Format: {item}")),
-        }
-    }
+    let (formats, unknown) = sort_items(get(Field::Formats), |i| {
+        matched(i, Format::ALL, Format::as_str, Format::label, FORMAT_WORDS)
+    });
+    profile.formats = formats;
+    notes.extend(unknown.iter().map(|i| format!("Format: {i}")));
     if let Some(value) = get(Field::Recognition) {
         match recognition_of(value) {
             Some(recognition) => profile.recognition = Some(recognition),

@@ -201,6 +201,31 @@ fn tags_of(profile: &Profile) -> Vec<(&'static str, String)> {
     tags
 }
 
+/// A person's own columns, written the same way by insert and update.
+const PROFILE_COLUMNS: &str = "name, search_name, email, phone, phone_digits, address, postcode, \
+    supporter_name, supporter_contact, other_language, access_other, experience_other, recognition";
+const PROFILE_PARAMS: &str = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13";
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds a profile's own columns, in [`PROFILE_COLUMNS`] order, as $1 to $13.
+fn bind_profile<'q>(query: AnyQuery<'q>, profile: &'q Profile) -> AnyQuery<'q> {
+    query
+        .bind(&profile.name)
+        .bind(search_form(&profile.name))
+        .bind(profile.email.as_ref().map(|e| e.as_str().to_owned()))
+        .bind(profile.phone.as_ref().map(|p| p.as_str().to_owned()))
+        .bind(profile.phone.as_ref().map(|p| p.digits()))
+        .bind(&profile.address)
+        .bind(&profile.postcode)
+        .bind(&profile.supporter_name)
+        .bind(&profile.supporter_contact)
+        .bind(&profile.other_language)
+        .bind(&profile.access_other)
+        .bind(&profile.experience_other)
+        .bind(profile.recognition.map(|r| r.as_str()))
+}
+
 /// The lower-case form of a name that the register searches.
 fn search_form(name: &str) -> String {
     name.to_lowercase()
@@ -592,35 +617,22 @@ impl Tx {
             entered_by,
             last_involved_on,
         } = record;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO people (organisation_id, name, search_name, email, phone, phone_digits, address, \
-             postcode, supporter_name, supporter_contact, other_language, access_other, experience_other, \
-             recognition, status, source, entered_by_user_id, review_needed, last_involved_on, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 0, $18, $19, $19) \
-             RETURNING id",
-        )
-        .bind(organisation.0)
-        .bind(&profile.name)
-        .bind(search_form(&profile.name))
-        .bind(profile.email.as_ref().map(|e| e.as_str().to_owned()))
-        .bind(profile.phone.as_ref().map(|p| p.as_str().to_owned()))
-        .bind(profile.phone.as_ref().map(|p| p.digits().to_owned()))
-        .bind(&profile.address)
-        .bind(&profile.postcode)
-        .bind(&profile.supporter_name)
-        .bind(&profile.supporter_contact)
-        .bind(&profile.other_language)
-        .bind(&profile.access_other)
-        .bind(&profile.experience_other)
-        .bind(profile.recognition.map(|r| r.as_str()))
-        .bind(status.as_str())
-        .bind(source.as_str())
-        .bind(entered_by.map(|u| u.0))
-        .bind(last_involved_on)
-        .bind(now)
-        .fetch_one(&mut *self.tx)
-        .await
-        .map_err(|e| self.error(e))?;
+        let sql = format!(
+            "INSERT INTO people ({PROFILE_COLUMNS}, organisation_id, status, source, entered_by_user_id, \
+             review_needed, last_involved_on, created_at, updated_at) \
+             VALUES ({PROFILE_PARAMS}, $14, $15, $16, $17, 0, $18, $19, $19) RETURNING id"
+        );
+        let id: i64 = bind_profile(sqlx::query(&sql), profile)
+            .bind(organisation.0)
+            .bind(status.as_str())
+            .bind(source.as_str())
+            .bind(entered_by.map(|u| u.0))
+            .bind(last_involved_on)
+            .bind(now)
+            .fetch_one(&mut *self.tx)
+            .await
+            .map_err(|e| self.error(e))?
+            .try_get("id")?;
         let id = PersonId(id);
         self.insert_tags(id, profile).await?;
         Ok(id)
@@ -648,31 +660,17 @@ impl Tx {
         entered_by: Option<UserId>,
         now: i64,
     ) -> Result<()> {
-        let done = sqlx::query(
-            "UPDATE people SET name = $1, search_name = $2, email = $3, phone = $4, phone_digits = $5, \
-             address = $6, postcode = $7, supporter_name = $8, supporter_contact = $9, other_language = $10, \
-             access_other = $11, experience_other = $12, recognition = $13, \
-             entered_by_user_id = COALESCE($14, entered_by_user_id), updated_at = $15 WHERE id = $16",
-        )
-        .bind(&profile.name)
-        .bind(search_form(&profile.name))
-        .bind(profile.email.as_ref().map(|e| e.as_str().to_owned()))
-        .bind(profile.phone.as_ref().map(|p| p.as_str().to_owned()))
-        .bind(profile.phone.as_ref().map(|p| p.digits().to_owned()))
-        .bind(&profile.address)
-        .bind(&profile.postcode)
-        .bind(&profile.supporter_name)
-        .bind(&profile.supporter_contact)
-        .bind(&profile.other_language)
-        .bind(&profile.access_other)
-        .bind(&profile.experience_other)
-        .bind(profile.recognition.map(|r| r.as_str()))
-        .bind(entered_by.map(|u| u.0))
-        .bind(now)
-        .bind(id.0)
-        .execute(&mut *self.tx)
-        .await
-        .map_err(|e| self.error(e))?;
+        let sql = format!(
+            "UPDATE people SET ({PROFILE_COLUMNS}) = ({PROFILE_PARAMS}), \
+             entered_by_user_id = COALESCE($14, entered_by_user_id), updated_at = $15 WHERE id = $16"
+        );
+        let done = bind_profile(sqlx::query(&sql), profile)
+            .bind(entered_by.map(|u| u.0))
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(|e| self.error(e))?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
