@@ -66,6 +66,66 @@ fn page_routes() -> Vec<Route> {
         },
         Route {
             method: "POST",
+            path: "/staff/people/{person}/edit",
+            action: Action::ManagePeople,
+            form: &[("name", "")],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        Route {
+            method: "POST",
+            path: "/staff/people/{person}/status",
+            action: Action::ManagePeople,
+            form: &[("status", "paused"), ("reason", "")],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        Route {
+            method: "POST",
+            path: "/staff/people/{person}/onboarding/{step}",
+            action: Action::ManagePeople,
+            form: &[("done", "yes")],
+            ok: StatusCode::SEE_OTHER,
+        },
+        Route {
+            method: "POST",
+            // No such consent: allowed roles are told it is not there.
+            path: "/staff/people/{person}/consents/999999/withdraw",
+            action: Action::ManagePeople,
+            form: &[],
+            ok: StatusCode::NOT_FOUND,
+        },
+        Route {
+            method: "POST",
+            // Sent as a plain form, so there is no file in it.
+            path: "/staff/people/import",
+            action: Action::ExportPeople,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        get("/staff/people/import/{import}", Action::ExportPeople),
+        Route {
+            method: "POST",
+            path: "/staff/people/import/{import}",
+            action: Action::ExportPeople,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        get(
+            "/staff/people/import/{import}/preview",
+            Action::ExportPeople,
+        ),
+        Route {
+            method: "POST",
+            path: "/staff/people/import/{done}/run",
+            action: Action::ExportPeople,
+            form: &[],
+            ok: StatusCode::SEE_OTHER,
+        },
+        get(
+            "/staff/people/import/{done}/rejected.csv",
+            Action::ExportPeople,
+        ),
+        Route {
+            method: "POST",
             path: "/staff/people/{person}/contacts",
             action: Action::ManagePeople,
             form: &[
@@ -169,18 +229,18 @@ struct Who {
     stranger: i64,
     own_person: i64,
     other_person: i64,
+    /// A step of the caller's own organisation's checklist.
+    own_step: i64,
+    /// An import still open, and one already imported.
+    own_import: i64,
+    other_import: i64,
+    own_done: i64,
+    other_done: i64,
 }
 
 /// Adds a person to the register of the organisation `email` works for.
 async fn person_of(app: &TestApp, email: &str, name: &str, contact: &str) -> i64 {
-    let staff = coproduce_domain::Email::parse(email).expect("email");
-    let actor = app
-        .services
-        .store
-        .user_by_email(&staff)
-        .await
-        .expect("user")
-        .actor();
+    let actor = actor_of(app, email).await;
     let answers = coproduce_services::people::Answers {
         name: name.into(),
         contact_methods: vec!["email".into()],
@@ -197,6 +257,45 @@ async fn person_of(app: &TestApp, email: &str, name: &str, contact: &str) -> i64
     coproduce_services::people::add(&app.services, &actor, &profile, "phone")
         .await
         .expect("person")
+        .0
+}
+
+/// An import in progress for the organisation `email` works for.
+async fn import_of(app: &TestApp, email: &str) -> i64 {
+    let actor = actor_of(app, email).await;
+    let file = b"Name,Email\r\nAnn Example,ann@example.com\r\n";
+    coproduce_services::people_import::upload(&app.services, &actor, "register.csv", file)
+        .await
+        .expect("upload")
+}
+
+/// An import already imported, for the organisation `email` works for.
+async fn done_import_of(app: &TestApp, email: &str) -> i64 {
+    let id = import_of(app, email).await;
+    let actor = actor_of(app, email).await;
+    coproduce_services::people_import::run(&app.services, &actor, id)
+        .await
+        .expect("import");
+    id
+}
+
+async fn actor_of(app: &TestApp, email: &str) -> coproduce_domain::Actor {
+    let email = coproduce_domain::Email::parse(email).expect("email");
+    app.services
+        .store
+        .user_by_email(&email)
+        .await
+        .expect("user")
+        .actor()
+}
+
+async fn first_step(app: &TestApp, email: &str) -> i64 {
+    let actor = actor_of(app, email).await;
+    app.services
+        .store
+        .onboarding_steps(actor.organisation_id)
+        .await
+        .expect("steps")[0]
         .0
 }
 
@@ -219,6 +318,12 @@ async fn people(app: &TestApp) -> Vec<Who> {
         "tp@example.com",
     )
     .await;
+    let council_import = import_of(app, "admin@northshire-council.example").await;
+    let nhs_import = import_of(app, "admin@northshire-nhs.example").await;
+    let council_done = done_import_of(app, "admin@northshire-council.example").await;
+    let nhs_done = done_import_of(app, "admin@northshire-nhs.example").await;
+    let council_step = first_step(app, "admin@northshire-council.example").await;
+    let nhs_step = first_step(app, "admin@northshire-nhs.example").await;
     let council = |role, email, colleague| Who {
         role,
         email,
@@ -226,6 +331,11 @@ async fn people(app: &TestApp) -> Vec<Who> {
         stranger: nhs_user,
         own_person: council_person,
         other_person: nhs_person,
+        own_step: council_step,
+        own_import: council_import,
+        other_import: nhs_import,
+        own_done: council_done,
+        other_done: nhs_done,
     };
     vec![
         council(
@@ -260,6 +370,11 @@ async fn people(app: &TestApp) -> Vec<Who> {
             stranger: council_colleague,
             own_person: nhs_person,
             other_person: council_person,
+            own_step: nhs_step,
+            own_import: nhs_import,
+            other_import: council_import,
+            own_done: nhs_done,
+            other_done: council_done,
         },
     ]
 }
@@ -267,13 +382,26 @@ async fn people(app: &TestApp) -> Vec<Who> {
 impl Who {
     /// The route's path with its record placeholder filled for `target`.
     fn path(&self, route: &str, target: Target) -> String {
-        let (user, person) = match target {
-            Target::Other => (self.stranger, self.other_person),
-            _ => (self.colleague, self.own_person),
+        let (user, person, import, done) = match target {
+            Target::Other => (
+                self.stranger,
+                self.other_person,
+                self.other_import,
+                self.other_done,
+            ),
+            _ => (
+                self.colleague,
+                self.own_person,
+                self.own_import,
+                self.own_done,
+            ),
         };
         route
             .replace("{id}", &user.to_string())
             .replace("{person}", &person.to_string())
+            .replace("{import}", &import.to_string())
+            .replace("{done}", &done.to_string())
+            .replace("{step}", &self.own_step.to_string())
     }
 }
 
@@ -286,7 +414,10 @@ fn expected(route: &Route, role: Role, target: Target) -> StatusCode {
 }
 
 fn targets(path: &str) -> Vec<Target> {
-    if path.contains("{id}") || path.contains("{person}") {
+    if ["{id}", "{person}", "{import}", "{done}"]
+        .iter()
+        .any(|p| path.contains(p))
+    {
         vec![Target::Own, Target::Other]
     } else {
         vec![Target::None]
@@ -372,13 +503,17 @@ async fn every_staff_route_needs_a_sign_in() {
     let app = TestApp::spawn().await;
     let signed_out = Caller::Browser(app.browser());
     for route in page_routes() {
-        let path = route.path.replace("{id}", "1").replace("{person}", "1");
+        let path = ["{id}", "{person}", "{import}", "{done}", "{step}"]
+            .iter()
+            .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
         let status = signed_out.call(&app, &route, &path).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{} {path}", route.method);
     }
     let bad_token = Caller::Token(reqwest::Client::new(), "cp_not-a-real-token".into());
     for route in api_routes() {
-        let path = route.path.replace("{id}", "1").replace("{person}", "1");
+        let path = ["{id}", "{person}", "{import}", "{done}", "{step}"]
+            .iter()
+            .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
         let status = bad_token.call(&app, &route, &path).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{} {path}", route.method);
     }

@@ -2,6 +2,7 @@
 //! import, and download the rows that were not imported.
 
 use askama::Template;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -56,10 +57,15 @@ async fn upload(
     State(state): State<AppState>,
     staff: Staff,
     page: Page,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
     let actor = staff.actor();
     check(actor.may(Action::ExportPeople))?;
+    // Read after the permission check, so a refused role is told so
+    // whatever it sent.
+    let Ok(mut multipart) = multipart else {
+        return again(page, "Choose a spreadsheet file to upload");
+    };
     let mut file: Option<(String, Vec<u8>)> = None;
     loop {
         match multipart.next_field().await {
