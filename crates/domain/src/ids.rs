@@ -27,3 +27,11 @@ id_type!(
     /// A person on the register.
     PersonId
 );
+id_type!(
+    /// A piece of co-production work.
+    ProjectId
+);
+id_type!(
+    /// An entry in an organisation's decision log.
+    DecisionId
+);

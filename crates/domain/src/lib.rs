@@ -4,18 +4,24 @@
 //! templates or serde wire formats; other layers turn their raw input into
 //! these types once, at their edge, and speak only these types after that.
 
+#[macro_use]
+mod code_list;
+
 pub mod auth;
 pub mod dates;
 pub mod equality;
 pub mod ids;
+pub mod ladder;
+pub mod money;
 pub mod organisation;
 pub mod permissions;
 pub mod person;
 pub mod phone;
 pub mod plain_english;
+pub mod project;
 
 pub use auth::{Email, NewPassword, Role, StaffUser, parse_display_name};
-pub use ids::{OrganisationId, PersonId, UserId};
+pub use ids::{DecisionId, OrganisationId, PersonId, ProjectId, UserId};
 pub use organisation::{Organisation, OrganisationKind, Slug};
 pub use permissions::{Action, Actor, Decision};
 

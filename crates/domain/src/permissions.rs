@@ -26,10 +26,14 @@ pub enum Action {
     ManagePeople,
     /// Download the register as a spreadsheet, or import one.
     ExportPeople,
+    /// See their organisation's projects, decision log and ladder figures.
+    ViewProjects,
+    /// Plan, change, publish and close projects, and log decisions.
+    ManageProjects,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 12] = [
         Self::ViewStaffHome,
         Self::ViewOrganisations,
         Self::ViewStaff,
@@ -40,6 +44,8 @@ impl Action {
         Self::ViewPeople,
         Self::ManagePeople,
         Self::ExportPeople,
+        Self::ViewProjects,
+        Self::ManageProjects,
     ];
 
     /// Whether a role may ever do this, before any question of whose record
@@ -47,11 +53,15 @@ impl Action {
     pub fn allowed_for(self, role: Role) -> bool {
         use Role::*;
         match self {
-            Self::ViewStaffHome | Self::ViewOrganisations | Self::CheckWriting => true,
+            // Board members and partners follow the work; they do not run it.
+            Self::ViewStaffHome
+            | Self::ViewOrganisations
+            | Self::CheckWriting
+            | Self::ViewProjects => true,
             Self::ViewStaff | Self::ExportPeople => matches!(role, Admin | Lead),
             // Finance officers need names and contact details to pay people.
             Self::ViewPeople => matches!(role, Admin | Lead | Officer | Finance),
-            Self::ManagePeople => matches!(role, Admin | Lead | Officer),
+            Self::ManagePeople | Self::ManageProjects => matches!(role, Admin | Lead | Officer),
             Self::ManageStaff | Self::ViewAuditTrail | Self::ManageSettings => {
                 matches!(role, Admin)
             }

@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod passwords;
 pub mod people;
 pub mod people_import;
+pub mod projects;
 pub mod register_export;
 pub mod secrets;
 pub mod staff;
@@ -82,6 +83,10 @@ pub enum ServiceError {
     /// The person is already on the register, with this id.
     #[error("already on the register")]
     Duplicate(i64),
+    /// The record is not in a state that allows this, with a message for
+    /// the person (such as changing a closed project).
+    #[error("{0}")]
+    Conflict(String),
     #[error(transparent)]
     Store(#[from] coproduce_store::StoreError),
     #[error("{0}")]

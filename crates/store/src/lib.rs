@@ -20,6 +20,7 @@ mod imports;
 mod jobs;
 mod organisations;
 mod people;
+mod projects;
 mod schema;
 mod sessions;
 mod tokens;
@@ -32,6 +33,9 @@ pub use imports::ImportBatch;
 pub use jobs::Job;
 pub use people::{
     ConsentRecord, EQUALITY_COLUMNS, HistoryEntry, NewPersonRecord, OnboardingItem, StatusChange,
+};
+pub use projects::{
+    AgreementVersion, DecisionRecord, LadderCount, NewProject, ProjectMember, RungChange, RungKind,
 };
 pub use schema::SchemaShape;
 pub use sessions::SessionRecord;

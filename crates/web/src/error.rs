@@ -36,6 +36,7 @@ impl From<ServiceError> for WebError {
             ServiceError::Duplicate(_) => {
                 Self::BadRequest("This person is already on the register".into())
             }
+            ServiceError::Conflict(message) => Self::BadRequest(message),
             ServiceError::Invalid(fields) => Self::BadRequest(
                 fields
                     .into_iter()

@@ -45,6 +45,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::Duplicate(existing) => Self::Conflict(format!(
                 "Someone with this email address or phone number is already on the register: person {existing}"
             )),
+            ServiceError::Conflict(message) => Self::Conflict(message),
             ServiceError::Invalid(fields) => Self::Invalid(fields),
             other => Self::Internal(other.to_string()),
         }
