@@ -146,6 +146,16 @@ fn navigation(path: &str, actor: Option<&Actor>) -> Vec<NavItem> {
                 current: path.starts_with("/get-involved"),
             });
             items.push(NavItem {
+                href: "/projects",
+                label: "Our projects",
+                current: path.starts_with("/projects"),
+            });
+            items.push(NavItem {
+                href: "/ladder",
+                label: "The ladder",
+                current: path == "/ladder",
+            });
+            items.push(NavItem {
                 href: "/sign-in",
                 label: "Staff sign in",
                 current: path == "/sign-in",
@@ -167,6 +177,8 @@ fn navigation(path: &str, actor: Option<&Actor>) -> Vec<NavItem> {
                 }
             };
             add(Action::ViewPeople, "/staff/people", "Register");
+            add(Action::ViewProjects, "/staff/projects", "Projects");
+            add(Action::ViewProjects, "/staff/decisions", "Decision log");
             add(Action::ViewStaff, "/staff/users", "Staff accounts");
             add(Action::ViewAuditTrail, "/staff/audit", "Audit trail");
         }

@@ -236,6 +236,9 @@ struct Who {
     other_import: i64,
     own_done: i64,
     other_done: i64,
+    /// A project of the caller's organisation, and one of another.
+    own_project: i64,
+    other_project: i64,
 }
 
 /// Adds a person to the register of the organisation `email` works for.
@@ -277,6 +280,24 @@ async fn done_import_of(app: &TestApp, email: &str) -> i64 {
         .await
         .expect("import");
     id
+}
+
+/// A project planned by the organisation `email` works for.
+async fn project_of(app: &TestApp, email: &str, title: &str) -> i64 {
+    let actor = actor_of(app, email).await;
+    let answers = coproduce_services::projects::ProjectAnswers {
+        title: title.into(),
+        summary: "People who use day services help plan the new timetable.".into(),
+        service_area: "day_opportunities".into(),
+        level: "service_design".into(),
+        planned_rung: "co_design".into(),
+        rung_reason: "People will shape the timetable with us.".into(),
+        ..Default::default()
+    };
+    coproduce_services::projects::create(&app.services, &actor, &answers)
+        .await
+        .expect("project")
+        .0
 }
 
 async fn actor_of(app: &TestApp, email: &str) -> coproduce_domain::Actor {
@@ -322,6 +343,8 @@ async fn people(app: &TestApp) -> Vec<Who> {
     let nhs_import = import_of(app, "admin@northshire-nhs.example").await;
     let council_done = done_import_of(app, "admin@northshire-council.example").await;
     let nhs_done = done_import_of(app, "admin@northshire-nhs.example").await;
+    let council_project = project_of(app, "admin@northshire-council.example", "Council work").await;
+    let nhs_project = project_of(app, "admin@northshire-nhs.example", "Trust work").await;
     let council_step = first_step(app, "admin@northshire-council.example").await;
     let nhs_step = first_step(app, "admin@northshire-nhs.example").await;
     let council = |role, email, colleague| Who {
@@ -336,6 +359,8 @@ async fn people(app: &TestApp) -> Vec<Who> {
         other_import: nhs_import,
         own_done: council_done,
         other_done: nhs_done,
+        own_project: council_project,
+        other_project: nhs_project,
     };
     vec![
         council(
@@ -375,6 +400,8 @@ async fn people(app: &TestApp) -> Vec<Who> {
             other_import: council_import,
             own_done: nhs_done,
             other_done: council_done,
+            own_project: nhs_project,
+            other_project: council_project,
         },
     ]
 }
@@ -382,18 +409,20 @@ async fn people(app: &TestApp) -> Vec<Who> {
 impl Who {
     /// The route's path with its record placeholder filled for `target`.
     fn path(&self, route: &str, target: Target) -> String {
-        let (user, person, import, done) = match target {
+        let (user, person, import, done, project) = match target {
             Target::Other => (
                 self.stranger,
                 self.other_person,
                 self.other_import,
                 self.other_done,
+                self.other_project,
             ),
             _ => (
                 self.colleague,
                 self.own_person,
                 self.own_import,
                 self.own_done,
+                self.own_project,
             ),
         };
         route
@@ -401,6 +430,7 @@ impl Who {
             .replace("{person}", &person.to_string())
             .replace("{import}", &import.to_string())
             .replace("{done}", &done.to_string())
+            .replace("{project}", &project.to_string())
             .replace("{step}", &self.own_step.to_string())
     }
 }
@@ -414,7 +444,7 @@ fn expected(route: &Route, role: Role, target: Target) -> StatusCode {
 }
 
 fn targets(path: &str) -> Vec<Target> {
-    if ["{id}", "{person}", "{import}", "{done}"]
+    if ["{id}", "{person}", "{import}", "{done}", "{project}"]
         .iter()
         .any(|p| path.contains(p))
     {
@@ -503,7 +533,7 @@ async fn every_staff_route_needs_a_sign_in() {
     let app = TestApp::spawn().await;
     let signed_out = Caller::Browser(app.browser());
     for route in page_routes() {
-        let path = ["{id}", "{person}", "{import}", "{done}", "{step}"]
+        let path = ["{id}", "{person}", "{import}", "{done}", "{step}", "{project}"]
             .iter()
             .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
         let status = signed_out.call(&app, &route, &path).await;
@@ -511,7 +541,7 @@ async fn every_staff_route_needs_a_sign_in() {
     }
     let bad_token = Caller::Token(reqwest::Client::new(), "cp_not-a-real-token".into());
     for route in api_routes() {
-        let path = ["{id}", "{person}", "{import}", "{done}", "{step}"]
+        let path = ["{id}", "{person}", "{import}", "{done}", "{step}", "{project}"]
             .iter()
             .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
         let status = bad_token.call(&app, &route, &path).await;

@@ -1,10 +1,13 @@
 //! The pages: each module owns its routes.
 
 mod audit;
+mod decisions;
 pub mod get_involved;
 mod import;
 mod people;
+mod projects;
 mod public;
+mod public_projects;
 mod sign_in;
 mod staff;
 mod users;
@@ -25,6 +28,9 @@ pub fn router() -> Router<AppState> {
         .merge(staff::router())
         .merge(users::router())
         .merge(people::router())
+        .merge(projects::router())
+        .merge(public_projects::router())
+        .merge(decisions::router())
         .merge(import::router())
         .merge(audit::router())
         .merge(writing::router())
