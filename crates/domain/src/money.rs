@@ -22,7 +22,10 @@ impl Pence {
             return Err(Invalid::new(format!("Enter {what}")));
         }
         if text.starts_with('-') {
-            return Err(Invalid::new(format!("{} must be £0 or more", capital(what))));
+            return Err(Invalid::new(format!(
+                "{} must be £0 or more",
+                capital(what)
+            )));
         }
         let (pounds, pennies) = match text.split_once('.') {
             Some((pounds, pennies)) => (pounds, pennies),
@@ -54,8 +57,15 @@ impl Pence {
         };
         let part: i64 = match pennies.len() {
             0 => 0,
-            1 => pennies.parse::<i64>().map_err(|_| Invalid::new("Enter a number"))? * 10,
-            _ => pennies.parse().map_err(|_| Invalid::new("Enter a number"))?,
+            1 => {
+                pennies
+                    .parse::<i64>()
+                    .map_err(|_| Invalid::new("Enter a number"))?
+                    * 10
+            }
+            _ => pennies
+                .parse()
+                .map_err(|_| Invalid::new("Enter a number"))?,
         };
         let total = whole * 100 + part;
         if total > MAX_PENCE {
@@ -105,11 +115,7 @@ mod tests {
         let got = Pence::parse_pounds(input, "the budget")
             .map(|p| p.0)
             .map_err(|e| e.message);
-        assert_eq!(
-            got,
-            expected.map_err(str::to_owned),
-            "parsing {input:?}"
-        );
+        assert_eq!(got, expected.map_err(str::to_owned), "parsing {input:?}");
     }
 
     #[test]
@@ -130,7 +136,10 @@ mod tests {
             "ten pounds",
             Err("The budget must be an amount of money, like 1250 or 1,250.50"),
         );
-        check("1e5", Err("The budget must be an amount of money, like 1250 or 1,250.50"));
+        check(
+            "1e5",
+            Err("The budget must be an amount of money, like 1250 or 1,250.50"),
+        );
         check("99999999999", Err("The budget must be £10,000,000 or less"));
     }
 

@@ -474,7 +474,13 @@ impl StagePlan {
         let field_involved = stage_field(stage, false);
         let field_how = stage_field(stage, true);
         let mut problems = Problems::new();
-        let how_text = optional(how, TEXT_MAX, "How people take part", field_how, &mut problems);
+        let how_text = optional(
+            how,
+            TEXT_MAX,
+            "How people take part",
+            field_how,
+            &mut problems,
+        );
         let involved = match involved.trim() {
             "yes" => true,
             "no" => false,
@@ -806,7 +812,12 @@ mod tests {
     }
 
     fn fields(result: Result<LadderPlan, Problems>) -> Vec<&'static str> {
-        result.err().unwrap_or_default().into_iter().map(|(f, _)| f).collect()
+        result
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect()
     }
 
     #[test]

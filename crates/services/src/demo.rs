@@ -9,6 +9,7 @@ use coproduce_domain::{Email, NewPassword, OrganisationId, OrganisationKind, Rol
 
 use crate::{Result, ServiceError, Services, clock, passwords};
 
+mod projects;
 mod register;
 
 /// How big a demo to make.
@@ -222,7 +223,7 @@ pub async fn seed(
         .collect();
     let localities: Vec<&str> = LOCALITIES.iter().map(|(slug, _)| *slug).collect();
     let topics: Vec<&str> = TOPICS.iter().map(|(slug, _)| *slug).collect();
-    register::seed_people(
+    let people = register::seed_people(
         &mut tx,
         council,
         &council_staff,
@@ -232,6 +233,7 @@ pub async fn seed(
         now,
     )
     .await?;
+    projects::seed(&mut tx, &organisations, &staff_ids, &people, now).await?;
     tx.audit(
         coproduce_store::AuditEvent {
             actor: None,

@@ -129,7 +129,11 @@ impl ProjectAnswers {
             summary: about.summary.clone(),
             service_area: about.service_area.as_str().to_owned(),
             level: about.level.as_str().to_owned(),
-            methods: about.methods.iter().map(|m| m.as_str().to_owned()).collect(),
+            methods: about
+                .methods
+                .iter()
+                .map(|m| m.as_str().to_owned())
+                .collect(),
             starts_on: about.starts_on.map(|d| d.to_numeric()).unwrap_or_default(),
             ends_on: about.ends_on.map(|d| d.to_numeric()).unwrap_or_default(),
             budget: about.budget.map(|b| b.to_plain()).unwrap_or_default(),
@@ -175,7 +179,11 @@ async fn check_lead(
 
 /// Refuses a summary that does not follow the plain English advice, when
 /// the organisation asks that public texts do.
-async fn check_summary(services: &Services, organisation: OrganisationId, summary: &str) -> Result<()> {
+async fn check_summary(
+    services: &Services,
+    organisation: OrganisationId,
+    summary: &str,
+) -> Result<()> {
     let review = writing::review(services, organisation, summary).await?;
     if review.may_publish() {
         return Ok(());
@@ -242,7 +250,15 @@ pub async fn create(
             now,
         )
         .await?;
-    audit(&mut tx, actor, id, "project.create", "Planned a project", now).await?;
+    audit(
+        &mut tx,
+        actor,
+        id,
+        "project.create",
+        "Planned a project",
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -341,7 +357,15 @@ pub async fn update(
     tx.update_project_about(id, &checked.about, checked.lead, now)
         .await?;
     write_ladder(&mut tx, actor, &project, &checked.ladder, now).await?;
-    audit(&mut tx, actor, id, "project.update", "Changed a project", now).await?;
+    audit(
+        &mut tx,
+        actor,
+        id,
+        "project.update",
+        "Changed a project",
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -431,7 +455,12 @@ pub async fn update_ladder(
 }
 
 /// Records the answers to "is co-production right here?".
-pub async fn set_fit(services: &Services, actor: &Actor, id: ProjectId, fit: &FitCheck) -> Result<()> {
+pub async fn set_fit(
+    services: &Services,
+    actor: &Actor,
+    id: ProjectId,
+    fit: &FitCheck,
+) -> Result<()> {
     open_project(services, actor, id).await?;
     let now = clock::now();
     let mut tx = services.store.begin().await?;
@@ -459,7 +488,9 @@ pub async fn set_stages(
 ) -> Result<()> {
     open_project(services, actor, id).await?;
     if stages.len() != Stage::ALL.len() {
-        return Err(ServiceError::Internal("every stage must be answered".into()));
+        return Err(ServiceError::Internal(
+            "every stage must be answered".into(),
+        ));
     }
     let now = clock::now();
     let mut tx = services.store.begin().await?;

@@ -399,12 +399,11 @@ impl Store {
     }
 
     pub async fn project_stages(&self, id: ProjectId) -> Result<Vec<StagePlan>> {
-        let rows = sqlx::query(
-            "SELECT stage, involved, how FROM project_stages WHERE project_id = $1",
-        )
-        .bind(id.0)
-        .fetch_all(&self.read)
-        .await?;
+        let rows =
+            sqlx::query("SELECT stage, involved, how FROM project_stages WHERE project_id = $1")
+                .bind(id.0)
+                .fetch_all(&self.read)
+                .await?;
         let mut stages: Vec<StagePlan> = rows
             .into_iter()
             .map(|r| {
@@ -808,12 +807,13 @@ impl Tx {
     }
 
     pub async fn remove_project_member(&mut self, id: ProjectId, person: PersonId) -> Result<()> {
-        let done = sqlx::query("DELETE FROM project_members WHERE project_id = $1 AND person_id = $2")
-            .bind(id.0)
-            .bind(person.0)
-            .execute(&mut *self.tx)
-            .await
-            .map_err(|e| self.error(e))?;
+        let done =
+            sqlx::query("DELETE FROM project_members WHERE project_id = $1 AND person_id = $2")
+                .bind(id.0)
+                .bind(person.0)
+                .execute(&mut *self.tx)
+                .await
+                .map_err(|e| self.error(e))?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
@@ -866,7 +866,12 @@ impl Tx {
         Ok(())
     }
 
-    pub async fn close_project(&mut self, id: ProjectId, closing: &Closing, now: i64) -> Result<()> {
+    pub async fn close_project(
+        &mut self,
+        id: ProjectId,
+        closing: &Closing,
+        now: i64,
+    ) -> Result<()> {
         sqlx::query(
             "UPDATE projects SET status = 'closed', achieved_rung = $1, reflection = $2, updated_at = $3 \
              WHERE id = $4",

@@ -177,6 +177,16 @@ fn page_routes() -> Vec<Route> {
             form: EDIT,
             ok: StatusCode::SEE_OTHER,
         },
+        get("/staff/decisions", Action::ViewProjects),
+        get("/staff/decisions/new", Action::ManageProjects),
+        Route {
+            method: "POST",
+            path: "/staff/decisions/new",
+            action: Action::ManageProjects,
+            form: &[],
+            // Allowed, but the empty answers are refused with messages.
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
     ]
 }
 
@@ -215,6 +225,40 @@ fn api_routes() -> Vec<Route> {
             action: Action::ManagePeople,
             form: &[],
             ok: StatusCode::OK,
+        },
+        get("/api/v1/projects", Action::ViewProjects),
+        get("/api/v1/projects/{project}", Action::ViewProjects),
+        Route {
+            method: "POST",
+            path: "/api/v1/projects",
+            action: Action::ManageProjects,
+            form: &[],
+            // Allowed, but the body is not a project.
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        Route {
+            method: "PATCH",
+            path: "/api/v1/projects/{project}",
+            action: Action::ManageProjects,
+            form: &[],
+            // An empty change changes nothing.
+            ok: StatusCode::OK,
+        },
+        Route {
+            method: "POST",
+            path: "/api/v1/projects/{project}/close",
+            action: Action::ManageProjects,
+            form: &[],
+            // Allowed, but without the rung reached it stays open.
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        get("/api/v1/decisions", Action::ViewProjects),
+        Route {
+            method: "POST",
+            path: "/api/v1/decisions",
+            action: Action::ManageProjects,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
         },
     ]
 }

@@ -15,7 +15,7 @@ use coproduce_domain::person::{
     PRIVACY_NOTICE_VERSION, Profile, Recognition, Source, Status, TimeOfDay,
 };
 use coproduce_domain::phone::Phone;
-use coproduce_domain::{Email, Invalid, OrganisationId, UserId};
+use coproduce_domain::{Email, Invalid, OrganisationId, PersonId, UserId};
 use coproduce_store::{NewPersonRecord, StatusChange, Tx};
 use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
@@ -36,6 +36,8 @@ const IMPORT_DAYS_AGO: i64 = 640;
 const IMPORT_REASON: &str = "Imported from the spreadsheet involvement-list-2022.xlsx";
 
 /// Adds `count` fictional people to the register of `organisation`.
+/// Returns the people it added who are active on the register, in the
+/// order it added them, for other areas of the demo to involve.
 pub(super) async fn seed_people(
     tx: &mut Tx,
     organisation: OrganisationId,
@@ -44,8 +46,9 @@ pub(super) async fn seed_people(
     topics: &[&str],
     count: usize,
     now: i64,
-) -> Result<()> {
+) -> Result<Vec<PersonId>> {
     let plans = plan_people(localities, topics, count, now)?;
+    let mut active = Vec::new();
     let member = |slot: usize| -> Option<UserId> {
         if staff.is_empty() {
             None
@@ -127,8 +130,11 @@ pub(super) async fn seed_people(
         if plan.review_needed {
             tx.set_review_needed(id, true).await?;
         }
+        if plan.status == Status::Active {
+            active.push(id);
+        }
     }
-    Ok(())
+    Ok(active)
 }
 
 /// One person to add, with everything that happened around them.

@@ -7,11 +7,12 @@
 mod auth;
 mod error;
 mod people;
+mod projects;
 mod resources;
 
 use axum::Json;
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use utoipa::OpenApi;
 
 pub use error::panic_response;
@@ -30,6 +31,16 @@ pub fn router() -> Router<AppState> {
         .route("/users/{id}", get(resources::get_user))
         .route("/people", get(people::list).post(people::create))
         .route("/people/{id}", get(people::get).patch(people::patch))
+        .route("/projects", get(projects::list).post(projects::create))
+        .route("/projects/{id}", get(projects::get).patch(projects::patch))
+        .route("/projects/{id}/close", post(projects::close))
+        .route(
+            "/decisions",
+            get(projects::list_decisions).post(projects::create_decision),
+        )
+        .route("/public/projects", get(projects::public_list))
+        .route("/public/projects/{id}", get(projects::public_get))
+        .route("/public/ladder", get(projects::public_ladder))
         .fallback(|| async { error::ApiError::NotFound })
 }
 
@@ -42,7 +53,8 @@ pub fn router() -> Router<AppState> {
             `coproduce token create --email EMAIL`. The token's owner's role and \
             organisation decide what it may do. Errors look like \
             `{\"error\": {\"message\": \"...\", \"fields\": {\"name\": \"...\"}}}`. \
-            Lists take `limit` and `after` and return `{\"items\": [...], \"next\": cursor or null}`."
+            Lists take `limit` and `after` and return `{\"items\": [...], \"next\": cursor or null}`. \
+            The paths under `/api/v1/public` show only what the public pages show, and need no token."
     ),
     paths(
         resources::me,
@@ -53,7 +65,17 @@ pub fn router() -> Router<AppState> {
         people::list,
         people::get,
         people::create,
-        people::patch
+        people::patch,
+        projects::list,
+        projects::get,
+        projects::create,
+        projects::patch,
+        projects::close,
+        projects::list_decisions,
+        projects::create_decision,
+        projects::public_list,
+        projects::public_get,
+        projects::public_ladder
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))

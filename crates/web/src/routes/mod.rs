@@ -5,6 +5,7 @@ mod decisions;
 pub mod get_involved;
 mod import;
 mod people;
+mod project_sections;
 mod projects;
 mod public;
 mod public_projects;
