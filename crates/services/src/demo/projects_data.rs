@@ -88,8 +88,8 @@ pub(super) const PROJECTS: [Seed; 32] = [
                 how: "We meet once a month, one month in the day and the next in the early \
                     evening. Papers go out a week before, in large print or easy read for anyone \
                     who asks. Every voice counts the same. We now also pay for a personal \
-                    assistant or carer to come with any member who needs one, and we stop for \
-                    a break every 45 minutes.",
+                    assistant or carer to come with any member who needs one. We stop for a \
+                    break every 45 minutes.",
                 success: "People who draw on care read the plan and see themselves in it. Every \
                     town has had a listening event. At least a third of the people at each \
                     event have never taken part in council work before.",
@@ -128,7 +128,7 @@ pub(super) const PROJECTS: [Seed; 32] = [
                     people properly.",
                 decided_by: "Director of Adult Social Care",
                 instead: "People who get care at home will co-design the standards we expect \
-                    agencies to meet. That work starts in April, once the rates are set.",
+                    agencies to meet. That work starts in April, once we have set the rates.",
             }),
         },
         earlier: None,
@@ -482,8 +482,8 @@ pub(super) const PROJECTS: [Seed; 32] = [
             ),
             (
                 "yes",
-                "Nine people with direct payments designed the service with two council \
-                 officers.",
+                "Nine people with direct payments designed the service with two members of \
+                 council staff.",
             ),
             (
                 "yes",
@@ -499,15 +499,15 @@ pub(super) const PROJECTS: [Seed; 32] = [
         agreements: &[
             AgreementSeed {
                 how: "We meet online every other week and in person every three months. \
-                    Everyone is paid for meetings and for time spent reading papers.",
+                    We pay everyone for meetings and for time spent reading papers.",
                 success: "More people keep their direct payment past the first year.",
                 agreed_by: "Direct Payments Users' Group",
                 on: 455,
             },
             AgreementSeed {
                 how: "We meet online every other week and in person every three months. \
-                    Everyone is paid for meetings and for time spent reading papers. Peer \
-                    advisers are paid staff, and someone who also has a direct payment gives \
+                    We pay everyone for meetings and for time spent reading papers. Peer \
+                    advisers work as paid staff, and someone who also has a direct payment gives \
                     them supervision. The group agrees the budget with the council every year.",
                 success: "More people keep their direct payment past the first year. People \
                     who call say they spoke to someone who understood.",
@@ -644,8 +644,8 @@ pub(super) const PROJECTS: [Seed; 32] = [
             time: "partly",
             money: "yes",
             access: "yes",
-            notes: "The form must still cover the questions that national rules set, so some \
-                wording is fixed.",
+            notes: "The form must still cover the questions that national rules set, so we cannot \
+                change some of the wording.",
         }),
         stages: Some([
             (
@@ -813,13 +813,13 @@ pub(super) const PROJECTS: [Seed; 32] = [
         budget: "",
         ladder: Ladder {
             rung: "informing",
-            reason: "The decision on charges is made. Our job now is to explain it clearly and \
+            reason: "Cabinet has made the decision on charges. Our job now is to explain it clearly and \
                 help anyone who is worried.",
             why_not: Some(WhyNot {
                 category: "decided_elsewhere",
                 explanation: "Cabinet agreed the new charge as part of the council's budget. \
-                    The budget consultation asked about it, but the decision itself is now \
-                    made.",
+                    The budget consultation asked about it, but Cabinet has now made the \
+                    decision.",
                 decided_by: "Cabinet",
                 instead: "People who use alarms co-designed the letter and the script for phone \
                     calls. They will also look at how the change affects people.",
@@ -1005,7 +1005,7 @@ pub(super) const PROJECTS: [Seed; 32] = [
         ]),
         groups: "Northshire People's Voice Board; Learning and Development Team",
         agreements: &[AgreementSeed {
-            how: "Trainers with lived experience are paid the same day rate as staff trainers. \
+            how: "Trainers with lived experience get the same day rate as staff trainers. \
                 We plan each term together, and either trainer can stop a session if it is \
                 not going well.",
             success: "Staff leave the course knowing how to share power, and they use it. \
@@ -1276,7 +1276,7 @@ pub(super) const PROJECTS: [Seed; 32] = [
         groups: "Mental Health Lived Experience Network",
         agreements: &[AgreementSeed {
             how: "Peer tutors and staff tutors are equals. They plan together, teach together \
-                and are paid for planning time as well as teaching.",
+                and get paid for planning time as well as teaching.",
             success: "Students reach goals they chose. Courses fill up through word of mouth.",
             agreed_by: "Recovery college tutors",
             on: 638,
@@ -1295,31 +1295,32 @@ pub(super) const PROJECTS: [Seed; 32] = [
     },
     Seed {
         org: NHS,
-        title: "Winter plan for hospital beds",
-        summary: "Every winter more people need a hospital bed. Our winter plan sets out how we \
-            will keep beds free for the people who need them most. This page explains what \
-            will change, such as more social workers at weekends. It also explains how \
-            families can help plan for a loved one going home.",
+        title: "Short stays in care homes after hospital",
+        summary: "In winter, some patients who are well enough to leave hospital cannot go \
+            straight home, because their help at home is not ready yet. We offer them a short \
+            stay in a care home bed while we arrange it. Most stays last two to four weeks. A \
+            nurse or social worker visits every week to plan the move home.",
         area: "hospital_discharge",
-        level: "strategic",
-        methods: &["information", "stakeholder_engagement"],
-        created: 90,
-        starts: 80,
-        ends: -100,
+        level: "individual",
+        methods: &["information"],
+        created: 75,
+        starts: 60,
+        ends: -90,
         budget: "",
         ladder: Ladder {
-            rung: "informing",
-            reason: "National guidance sets what the plan must cover. We will tell patients and \
-                families clearly what is changing and why.",
+            rung: "coercion",
+            reason: "Patients go to a bed that we find, and they have little say in where or \
+                when. We are being honest that this sits at the bottom of the ladder.",
             why_not: Some(WhyNot {
                 category: "decided_elsewhere",
-                explanation: "National NHS guidance sets the targets and the timetable for \
-                    winter plans. The Trust Board must approve the plan by the end of \
-                    September.",
-                decided_by: "Trust Board",
-                instead: "Patients and carers will co-design the leaflet about going home in \
-                    winter. The Patient and Carer Experience Group will also review how the \
-                    winter went.",
+                explanation: "National rules say that a patient who is well enough to leave \
+                    should not wait in hospital for a place of their choice. In winter there \
+                    are often only one or two short-stay beds free in the whole county, so \
+                    patients can rarely choose.",
+                decided_by: "Trust Board, following national guidance",
+                instead: "Patients and families who have had a short stay are co-designing the \
+                    welcome pack and a checklist for the first day. The Patient and Carer \
+                    Experience Group will look at how the stays went once winter is over.",
             }),
         },
         earlier: None,
@@ -1327,23 +1328,24 @@ pub(super) const PROJECTS: [Seed; 32] = [
             power: "no",
             time: "no",
             money: "partly",
-            access: "yes",
-            notes: "",
+            access: "partly",
+            notes: "We can change how a short stay feels, but not whether it happens.",
         }),
         stages: Some([
             NO,
             NO,
             (
                 "yes",
-                "The Patient and Carer Experience Group checked the public version of the plan \
-                 for clear wording.",
+                "A nurse or social worker visits each person every week to plan the move home \
+                 with them and their family.",
             ),
             (
                 "yes",
-                "Patients and carers will join the review of how the winter went.",
+                "Patients and families will tell us what the short stay was like once they are \
+                 home.",
             ),
         ]),
-        groups: "Patient and Carer Experience Group",
+        groups: "Patient and Carer Experience Group; Older People's Forum",
         agreements: &[],
         members: &[],
         status: "active",
@@ -1689,8 +1691,8 @@ pub(super) const PROJECTS: [Seed; 32] = [
         budget: "",
         ladder: Ladder {
             rung: "educating",
-            reason: "We will explain the new system and show people how to see their notes. The \
-                system itself is already chosen.",
+            reason: "We will explain the new system and show people how to see their notes. Our \
+                parent company has already chosen the system.",
             why_not: Some(WhyNot {
                 category: "decided_elsewhere",
                 explanation: "Our parent company chose the software for all its care services \
@@ -1873,8 +1875,7 @@ pub(super) const PROJECTS: [Seed; 32] = [
         stages: Some([
             (
                 "yes",
-                "A carer at the Carers' Forum shared what happened when she was taken ill at \
-                 work.",
+                "A carer at the Carers' Forum shared what happened when she fell ill at work.",
             ),
             (
                 "yes",
@@ -2097,12 +2098,13 @@ pub(super) const DECISIONS: [DecisionSeed; 15] = [
     DecisionSeed {
         org: NHS,
         on: 85,
-        title: "Approved the winter plan for hospital beds",
+        title: "Approved the winter plan, including short stays in care homes after hospital",
         forum: "cabinet_or_board",
         considered: "no",
-        involvement: "National guidance set the targets and the timetable. The Patient and \
-            Carer Experience Group checked the public summary before the Trust Board met.",
-        project: "Winter plan for hospital beds",
+        involvement: "National guidance set the targets and the timetable, and the plan was \
+            due within weeks. The Patient and Carer Experience Group checked the public summary \
+            before the Trust Board met.",
+        project: "Short stays in care homes after hospital",
     },
     DecisionSeed {
         org: NHS,

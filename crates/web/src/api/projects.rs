@@ -334,7 +334,7 @@ fn json_error(error: JsonRejection) -> ApiError {
 /// The API's name for a field the services name after the form.
 fn api_field(field: &'static str) -> &'static str {
     match field {
-        "not_coproduced_category" => "not_coproduced_category",
+        "not_coproduced_category" => "not_coproduced.category",
         "not_coproduced_explanation" => "not_coproduced.explanation",
         "not_coproduced_decided_by" => "not_coproduced.decided_by",
         "not_coproduced_instead" => "not_coproduced.instead",
@@ -365,7 +365,7 @@ fn input<T: for<'de> Deserialize<'de>>(
     body: Result<Json<Value>, JsonRejection>,
 ) -> Result<T, ApiError> {
     let Json(body) = body.map_err(json_error)?;
-    if body.is_null() {
+    if !body.is_object() {
         return Err(ApiError::BadRequest(
             "The body must be a JSON object".into(),
         ));
