@@ -79,7 +79,9 @@ impl Pence {
 
     /// The amount as typed into a form again: `1234.50`.
     pub fn to_plain(self) -> String {
-        format!("{}.{:02}", self.0 / 100, (self.0 % 100).abs())
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let pence = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", pence / 100, pence % 100)
     }
 }
 
@@ -98,7 +100,7 @@ impl fmt::Display for Pence {
         let pounds = (pence / 100).to_string();
         let mut grouped = String::new();
         for (i, c) in pounds.chars().enumerate() {
-            if i > 0 && (pounds.len() - i) % 3 == 0 {
+            if i > 0 && (pounds.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(c);
@@ -150,5 +152,6 @@ mod tests {
         assert_eq!(Pence(100_000_000).to_string(), "£1,000,000.00");
         assert_eq!(Pence(-250).to_string(), "-£2.50");
         assert_eq!(Pence(123_450).to_plain(), "1234.50");
+        assert_eq!(Pence(-50).to_plain(), "-0.50");
     }
 }

@@ -291,6 +291,19 @@ async fn open_project(services: &Services, actor: &Actor, id: ProjectId) -> Resu
     Ok(project)
 }
 
+/// Starts the transaction of a change to an open project. The claim
+/// makes changes to one project take turns, so a project closed a moment
+/// ago is never changed afterwards.
+async fn begin_change(services: &Services, id: ProjectId, now: i64) -> Result<Tx> {
+    let mut tx = services.store.begin().await?;
+    if !tx.claim_open_project(id, now).await? {
+        return Err(ServiceError::Conflict(
+            "This project is closed, so it cannot be changed".into(),
+        ));
+    }
+    Ok(tx)
+}
+
 /// A project the actor may see.
 pub async fn get(services: &Services, actor: &Actor, id: ProjectId) -> Result<Project> {
     project_for(services, actor, Action::ViewProjects, id).await
@@ -350,10 +363,14 @@ pub async fn update(
 ) -> Result<()> {
     let project = open_project(services, actor, id).await?;
     let checked = answers.check().map_err(ServiceError::Invalid)?;
-    check_lead(services, project.organisation_id, checked.lead).await?;
-    check_summary(services, project.organisation_id, &checked.about.summary).await?;
+    if checked.lead != project.lead {
+        check_lead(services, project.organisation_id, checked.lead).await?;
+    }
+    if checked.about.summary != project.about.summary {
+        check_summary(services, project.organisation_id, &checked.about.summary).await?;
+    }
     let now = clock::now();
-    let mut tx = services.store.begin().await?;
+    let mut tx = begin_change(services, id, now).await?;
     tx.update_project_about(id, &checked.about, checked.lead, now)
         .await?;
     write_ladder(&mut tx, actor, &project, &checked.ladder, now).await?;
@@ -388,10 +405,14 @@ pub async fn update_about(
             return Err(ServiceError::Invalid(problems));
         }
     };
-    check_lead(services, project.organisation_id, lead).await?;
-    check_summary(services, project.organisation_id, &about.summary).await?;
+    if lead != project.lead {
+        check_lead(services, project.organisation_id, lead).await?;
+    }
+    if about.summary != project.about.summary {
+        check_summary(services, project.organisation_id, &about.summary).await?;
+    }
     let now = clock::now();
-    let mut tx = services.store.begin().await?;
+    let mut tx = begin_change(services, id, now).await?;
     tx.update_project_about(id, &about, lead, now).await?;
     audit(
         &mut tx,
@@ -439,7 +460,7 @@ pub async fn update_ladder(
     let project = open_project(services, actor, id).await?;
     let ladder = LadderPlan::parse(&answers.ladder_input()).map_err(ServiceError::Invalid)?;
     let now = clock::now();
-    let mut tx = services.store.begin().await?;
+    let mut tx = begin_change(services, id, now).await?;
     write_ladder(&mut tx, actor, &project, &ladder, now).await?;
     audit(
         &mut tx,
@@ -463,7 +484,7 @@ pub async fn set_fit(
 ) -> Result<()> {
     open_project(services, actor, id).await?;
     let now = clock::now();
-    let mut tx = services.store.begin().await?;
+    let mut tx = begin_change(services, id, now).await?;
     tx.set_project_fit(id, fit, now).await?;
     audit(
         &mut tx,
@@ -493,7 +514,7 @@ pub async fn set_stages(
         ));
     }
     let now = clock::now();
-    let mut tx = services.store.begin().await?;
+    let mut tx = begin_change(services, id, now).await?;
     tx.set_project_stages(id, stages, groups, now).await?;
     audit(
         &mut tx,
@@ -527,7 +548,7 @@ pub async fn set_member(
         Err(error) => return Err(error.into()),
     }
     let now = clock::now();
-    let mut tx = services.store.begin().await?;
+    let mut tx = begin_change(services, id, now).await?;
     tx.set_project_member(id, person, role, now).await?;
     audit(
         &mut tx,
@@ -551,7 +572,7 @@ pub async fn remove_member(
     open_project(services, actor, id).await?;
     check(actor.may(Action::ManagePeople))?;
     let now = clock::now();
-    let mut tx = services.store.begin().await?;
+    let mut tx = begin_change(services, id, now).await?;
     match tx.remove_project_member(id, person).await {
         Err(StoreError::NotFound) => return Err(ServiceError::NotFound),
         other => other?,
@@ -578,7 +599,7 @@ pub async fn add_agreement(
 ) -> Result<i64> {
     open_project(services, actor, id).await?;
     let now = clock::now();
-    let mut tx = services.store.begin().await?;
+    let mut tx = begin_change(services, id, now).await?;
     let version = match tx
         .add_project_agreement(id, agreement, Some(actor.user_id), now)
         .await
@@ -623,7 +644,7 @@ pub async fn set_status(
         None => return Err(ServiceError::field("status", "Choose planning or active")),
     };
     let now = clock::now();
-    let mut tx = services.store.begin().await?;
+    let mut tx = begin_change(services, id, now).await?;
     tx.set_project_status(id, status, now).await?;
     audit(
         &mut tx,
@@ -649,7 +670,7 @@ pub async fn close(
     let project = open_project(services, actor, id).await?;
     let closing = Closing::parse(achieved, reflection).map_err(ServiceError::Invalid)?;
     let now = clock::now();
-    let mut tx = services.store.begin().await?;
+    let mut tx = begin_change(services, id, now).await?;
     tx.close_project(id, &closing, now).await?;
     tx.add_rung_change(
         id,

@@ -850,6 +850,21 @@ impl Tx {
         Ok(version)
     }
 
+    /// Claims an open project for a change: touches it, so that a change
+    /// running at the same moment waits for this transaction, and answers
+    /// false when the project is closed (or missing). Every change to a
+    /// project calls this first, inside its transaction.
+    pub async fn claim_open_project(&mut self, id: ProjectId, now: i64) -> Result<bool> {
+        let done =
+            sqlx::query("UPDATE projects SET updated_at = $1 WHERE id = $2 AND status <> 'closed'")
+                .bind(now)
+                .bind(id.0)
+                .execute(&mut *self.tx)
+                .await
+                .map_err(|e| self.error(e))?;
+        Ok(done.rows_affected() == 1)
+    }
+
     pub async fn set_project_status(
         &mut self,
         id: ProjectId,

@@ -462,3 +462,64 @@ async fn the_task_list_sections_refuse_mistakes_and_keep_what_was_agreed() {
     let (_, page) = officer.get_text(&base).await;
     assert!(!page.contains(&format!("{}</a>, co-chair", person.name)));
 }
+
+#[tokio::test]
+async fn a_project_closed_by_several_people_at_once_closes_once() {
+    let app = TestApp::spawn().await;
+    let email = coproduce_domain::Email::parse(OFFICER).expect("email");
+    let actor = app
+        .services
+        .store
+        .user_by_email(&email)
+        .await
+        .expect("user")
+        .actor();
+    let answers = coproduce_services::projects::ProjectAnswers {
+        title: "Quality check visits".into(),
+        summary: "People who draw on care visit care homes and say what they find.".into(),
+        service_area: "care_homes".into(),
+        level: "service_design".into(),
+        planned_rung: "co_production".into(),
+        rung_reason: "Experts by experience lead the visits.".into(),
+        ..Default::default()
+    };
+    let id = coproduce_services::projects::create(&app.services, &actor, &answers)
+        .await
+        .expect("project");
+    let closes: Vec<_> = (0..10)
+        .map(|n| {
+            let services = app.services.clone();
+            let actor = actor.clone();
+            tokio::spawn(async move {
+                coproduce_services::projects::close(
+                    &services,
+                    &actor,
+                    id,
+                    "co_design",
+                    &format!("Reflection number {n}"),
+                )
+                .await
+            })
+        })
+        .collect();
+    let mut closed = 0;
+    for close in closes {
+        match close.await.expect("task") {
+            Ok(()) => closed += 1,
+            Err(coproduce_services::ServiceError::Conflict(_)) => {}
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(closed, 1);
+    let history = app
+        .services
+        .store
+        .project_rung_history(id)
+        .await
+        .expect("history");
+    let achieved = history
+        .iter()
+        .filter(|c| c.kind == coproduce_store::RungKind::Achieved)
+        .count();
+    assert_eq!(achieved, 1);
+}

@@ -591,7 +591,7 @@ async fn lists_filter_and_page_newest_first() {
     assert!(ids.contains(&strategic) && ids.contains(&designed));
     assert!(!ids.contains(&trust), "another organisation's project");
     let mut sorted = ids.clone();
-    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    sorted.sort_unstable_by_key(|id| std::cmp::Reverse(*id));
     sorted.dedup();
     assert_eq!(ids, sorted, "newest first, each once");
 
@@ -806,6 +806,17 @@ async fn the_openapi_document_lists_the_project_paths() {
     ] {
         assert!(doc["paths"][path].is_object(), "{path} missing");
     }
+    let mut ids: Vec<&str> = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .values()
+        .flat_map(|p| p.as_object().expect("operations").values())
+        .filter_map(|op| op["operationId"].as_str())
+        .collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "operation ids must be unique");
     assert_eq!(
         doc["paths"]["/api/v1/public/ladder"]["get"]["security"],
         json!([{}]),

@@ -632,7 +632,7 @@ mod tests {
                 assert_eq!(project.map(|p| p.org), Some(seed.org), "{}", seed.title);
             }
         }
-        assert!(yes >= 5 && yes <= 12, "{yes} considered co-production");
+        assert!((5..=12).contains(&yes), "{yes} considered co-production");
         assert!(linked >= 8, "{linked} linked to a project");
     }
 

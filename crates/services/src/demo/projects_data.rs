@@ -16,7 +16,7 @@ const CARERS: &str = "northshire-carers";
 /// A stage where people do not take part.
 const NO: (&str, &str) = ("no", "");
 
-pub(super) const PROJECTS: [Seed; 32] = [
+pub(super) static PROJECTS: [Seed; 32] = [
     // Northshire Council.
     Seed {
         org: COUNCIL,
@@ -430,7 +430,7 @@ pub(super) const PROJECTS: [Seed; 32] = [
             reflection: "We planned only to move people safely, and we managed a little more. \
                 Every family met a social worker before the move and got the reasons and \
                 choices in writing. Some residents chose between two homes. That is informing, \
-                one rung higher than we expected. Families said the first week still felt \
+                two rungs higher than we expected. Families said the first week still felt \
                 rushed.",
             on: 480,
         }),
@@ -2010,7 +2010,7 @@ pub(super) const PROJECTS: [Seed; 32] = [
     },
 ];
 
-pub(super) const DECISIONS: [DecisionSeed; 15] = [
+pub(super) static DECISIONS: [DecisionSeed; 15] = [
     DecisionSeed {
         org: COUNCIL,
         on: 415,

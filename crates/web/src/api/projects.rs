@@ -680,7 +680,7 @@ fn project_id(id: &str) -> Result<ProjectId, ApiError> {
 }
 
 /// The caller's organisation's projects, newest first.
-#[utoipa::path(get, path = "/api/v1/projects", tag = "Projects", params(ProjectParams),
+#[utoipa::path(get, path = "/api/v1/projects", operation_id = "list_projects", tag = "Projects", params(ProjectParams),
     responses((status = 200, body = ProjectList), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn list(
@@ -729,7 +729,7 @@ pub async fn list(
 
 /// One of the caller's organisation's projects. Projects of other
 /// organisations are not found.
-#[utoipa::path(get, path = "/api/v1/projects/{id}", tag = "Projects",
+#[utoipa::path(get, path = "/api/v1/projects/{id}", operation_id = "get_project", tag = "Projects",
     params(("id" = i64, Path, description = "The project's id")),
     responses((status = 200, body = ProjectBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -745,7 +745,7 @@ pub async fn get(
 /// Plans a new project in the caller's organisation. It starts in planning
 /// and unpublished. Below co-design, `not_coproduced` must say why the work
 /// is not co-produced.
-#[utoipa::path(post, path = "/api/v1/projects", tag = "Projects", request_body = ProjectInput,
+#[utoipa::path(post, path = "/api/v1/projects", operation_id = "create_project", tag = "Projects", request_body = ProjectInput,
     responses((status = 201, body = ProjectBody), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
@@ -783,7 +783,7 @@ pub async fn create(
 /// publishes it or takes it off the public pages; `status` moves it between
 /// planning and active. A closed project cannot be changed, but may still
 /// be published.
-#[utoipa::path(patch, path = "/api/v1/projects/{id}", tag = "Projects", request_body = ProjectInput,
+#[utoipa::path(patch, path = "/api/v1/projects/{id}", operation_id = "change_project", tag = "Projects", request_body = ProjectInput,
     params(("id" = i64, Path, description = "The project's id")),
     responses((status = 200, body = ProjectBody), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
@@ -844,7 +844,7 @@ pub struct CloseInput {
 
 /// Closes a project with the rung it reached and a reflection. A closed
 /// project cannot be closed again or changed.
-#[utoipa::path(post, path = "/api/v1/projects/{id}/close", tag = "Projects", request_body = CloseInput,
+#[utoipa::path(post, path = "/api/v1/projects/{id}/close", operation_id = "close_project", tag = "Projects", request_body = CloseInput,
     params(("id" = i64, Path, description = "The project's id")),
     responses((status = 200, body = ProjectBody), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
@@ -962,7 +962,7 @@ pub struct DecisionInputBody {
 }
 
 /// The caller's organisation's decision log, newest first.
-#[utoipa::path(get, path = "/api/v1/decisions", tag = "Decisions", params(DecisionParams),
+#[utoipa::path(get, path = "/api/v1/decisions", operation_id = "list_decisions", tag = "Decisions", params(DecisionParams),
     responses((status = 200, body = DecisionList), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn list_decisions(
@@ -983,7 +983,7 @@ pub async fn list_decisions(
 }
 
 /// Adds a decision to the caller's organisation's log.
-#[utoipa::path(post, path = "/api/v1/decisions", tag = "Decisions", request_body = DecisionInputBody,
+#[utoipa::path(post, path = "/api/v1/decisions", operation_id = "log_decision", tag = "Decisions", request_body = DecisionInputBody,
     responses((status = 201, body = DecisionBody), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_decision(
@@ -1040,7 +1040,7 @@ pub async fn create_decision(
 
 /// Published projects across the partnership, newest first. Open to
 /// anyone, with no token.
-#[utoipa::path(get, path = "/api/v1/public/projects", tag = "Public", params(PublicProjectParams),
+#[utoipa::path(get, path = "/api/v1/public/projects", operation_id = "list_public_projects", tag = "Public", params(PublicProjectParams),
     security(()),
     responses((status = 200, body = PublicProjectList), (status = 400, body = ErrorBody),
         (status = 422, body = ErrorBody)))]
@@ -1099,7 +1099,7 @@ pub async fn public_list(
 
 /// A published project. An unpublished one is not found. Open to anyone,
 /// with no token.
-#[utoipa::path(get, path = "/api/v1/public/projects/{id}", tag = "Public",
+#[utoipa::path(get, path = "/api/v1/public/projects/{id}", operation_id = "get_public_project", tag = "Public",
     security(()),
     params(("id" = i64, Path, description = "The project's id")),
     responses((status = 200, body = PublicProjectBody), (status = 404, body = ErrorBody)))]
@@ -1140,7 +1140,7 @@ pub struct LadderBody {
 
 /// How many published projects sit at each rung of the ladder, across the
 /// partnership. Open to anyone, with no token.
-#[utoipa::path(get, path = "/api/v1/public/ladder", tag = "Public",
+#[utoipa::path(get, path = "/api/v1/public/ladder", operation_id = "get_public_ladder", tag = "Public",
     security(()),
     responses((status = 200, body = LadderBody)))]
 pub async fn public_ladder(State(state): State<AppState>) -> Result<Json<LadderBody>, ApiError> {
