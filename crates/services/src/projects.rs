@@ -744,6 +744,13 @@ async fn page_of(
     })
 }
 
+/// Every field of the projects on a page, read together (no query per
+/// project). A project removed since the page was read is left out.
+pub async fn whole(services: &Services, page: &ProjectPage) -> Result<Vec<Project>> {
+    let ids: Vec<ProjectId> = page.projects.iter().map(|p| p.id).collect();
+    Ok(services.store.projects_by_ids(&ids).await?)
+}
+
 /// The actor's organisation's projects.
 pub async fn search(
     services: &Services,

@@ -287,6 +287,47 @@ impl Store {
         project_from(row, methods)
     }
 
+    /// Whole projects for a list of ids, in the same order, in two
+    /// queries whatever the length: for pages that show every field.
+    pub async fn projects_by_ids(&self, ids: &[ProjectId]) -> Result<Vec<Project>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let params = (1..=ids.len())
+            .map(|n| format!("${n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows_sql = format!("SELECT {COLUMNS} FROM projects WHERE id IN ({params})");
+        let methods_sql = format!(
+            "SELECT project_id, method FROM project_methods WHERE project_id IN ({params}) \
+             ORDER BY method"
+        );
+        let mut rows = sqlx::query_as::<_, ProjectRow>(&rows_sql);
+        let mut methods = sqlx::query(&methods_sql);
+        for id in ids {
+            rows = rows.bind(id.0);
+            methods = methods.bind(id.0);
+        }
+        let rows = rows.fetch_all(&self.read).await?;
+        let methods: Vec<(i64, String)> = methods
+            .fetch_all(&self.read)
+            .await?
+            .into_iter()
+            .map(|r| Ok((r.try_get("project_id")?, r.try_get("method")?)))
+            .collect::<Result<_, sqlx::Error>>()?;
+        let mut projects = Vec::with_capacity(rows.len());
+        for row in rows {
+            let own = methods
+                .iter()
+                .filter(|(p, _)| *p == row.id)
+                .map(|(_, m)| m.clone())
+                .collect();
+            projects.push(project_from(row, own)?);
+        }
+        projects.sort_by_key(|p| ids.iter().position(|id| *id == p.id));
+        Ok(projects)
+    }
+
     /// One page of projects, newest first, before the project `before`.
     pub async fn search_projects(
         &self,

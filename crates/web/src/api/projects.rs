@@ -711,15 +711,11 @@ pub async fn list(
         params.limit.unwrap_or(50),
     )
     .await?;
-    let mut items = Vec::with_capacity(page.projects.len());
-    for summary in page.projects {
-        match projects::get(&state.services, &actor, summary.id).await {
-            Ok(project) => items.push(ProjectBody::from(project)),
-            // Gone since the page was read.
-            Err(ServiceError::NotFound) => {}
-            Err(error) => return Err(error.into()),
-        }
-    }
+    let items = projects::whole(&state.services, &page)
+        .await?
+        .into_iter()
+        .map(ProjectBody::from)
+        .collect();
     Ok(Json(ProjectList {
         items,
         next: page.next.map(|id| id.to_string()),
@@ -1079,17 +1075,21 @@ pub async fn public_list(
     let page =
         projects::public_search(&state.services, &filter, before, params.limit.unwrap_or(50))
             .await?;
-    let mut items = Vec::with_capacity(page.projects.len());
-    for summary in page.projects {
-        match projects::public_get(&state.services, summary.id).await {
-            Ok((project, organisation)) => {
-                items.push(PublicProjectBody::new(project, organisation));
-            }
-            // Taken off the public pages since the page was read.
-            Err(ServiceError::NotFound) => {}
-            Err(error) => return Err(error.into()),
-        }
-    }
+    let items = projects::whole(&state.services, &page)
+        .await?
+        .into_iter()
+        // Taken off the public pages since the page was read.
+        .filter(|project| project.published)
+        .filter_map(|project| {
+            let organisation = page
+                .projects
+                .iter()
+                .find(|p| p.id == project.id)?
+                .organisation_name
+                .clone();
+            Some(PublicProjectBody::new(project, organisation))
+        })
+        .collect();
     Ok(Json(PublicProjectList {
         items,
         next: page.next.map(|id| id.to_string()),

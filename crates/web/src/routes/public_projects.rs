@@ -54,7 +54,7 @@ async fn ladder_page(
         .into_iter()
         .map(|(rung, count)| LadderStep { rung, count })
         .collect();
-    steps.sort_by(|a, b| b.rung.cmp(&a.rung));
+    steps.sort_by_key(|s| std::cmp::Reverse(s.rung));
     render(&LadderPage {
         page,
         steps,
