@@ -26,7 +26,7 @@ enum Credential {
     Token,
 }
 
-const SCENARIOS: [Scenario; 11] = [
+const SCENARIOS: [Scenario; 17] = [
     Scenario {
         name: "public home page",
         path: "/",
@@ -81,6 +81,36 @@ const SCENARIOS: [Scenario; 11] = [
         name: "API: list people",
         path: "/api/v1/people",
         credential: Credential::Token,
+    },
+    Scenario {
+        name: "public ladder",
+        path: "/ladder",
+        credential: Credential::None,
+    },
+    Scenario {
+        name: "public projects, filtered",
+        path: "/projects?rung=consultation",
+        credential: Credential::None,
+    },
+    Scenario {
+        name: "staff project page",
+        path: "/staff/projects/1",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "ladder dashboard",
+        path: "/staff/projects/dashboard",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "API: list projects",
+        path: "/api/v1/projects",
+        credential: Credential::Token,
+    },
+    Scenario {
+        name: "API: public projects",
+        path: "/api/v1/public/projects",
+        credential: Credential::None,
     },
 ];
 

@@ -960,6 +960,22 @@ pub async fn log_decision(
     Ok(id)
 }
 
+/// One decision of the actor's organisation's log.
+pub async fn decision(
+    services: &Services,
+    actor: &Actor,
+    id: DecisionId,
+) -> Result<DecisionRecord> {
+    check(actor.may(Action::ViewProjects))?;
+    let record = match services.store.decision(id).await {
+        Ok(record) => record,
+        Err(StoreError::NotFound) => return Err(ServiceError::NotFound),
+        Err(error) => return Err(error.into()),
+    };
+    check(actor.may_on(Action::ViewProjects, record.organisation_id))?;
+    Ok(record)
+}
+
 /// One page of the actor's organisation's decision log, newest first.
 pub async fn decisions(
     services: &Services,

@@ -40,6 +40,14 @@ fn page_routes() -> Vec<Route> {
         form: &[],
         ok: StatusCode::OK,
     };
+    // A form sent empty: allowed roles get the page back with messages.
+    let refused = |path, action| Route {
+        method: "POST",
+        path,
+        action,
+        form: &[],
+        ok: StatusCode::UNPROCESSABLE_ENTITY,
+    };
     vec![
         get("/staff", Action::ViewStaffHome),
         get("/staff/organisations", Action::ViewOrganisations),
@@ -186,6 +194,53 @@ fn page_routes() -> Vec<Route> {
             form: &[],
             // Allowed, but the empty answers are refused with messages.
             ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        get("/staff/projects", Action::ViewProjects),
+        get("/staff/projects/new", Action::ManageProjects),
+        get("/staff/projects/dashboard", Action::ViewProjects),
+        get("/staff/projects/{project}", Action::ViewProjects),
+        get("/staff/projects/{project}/about", Action::ManageProjects),
+        get("/staff/projects/{project}/fit", Action::ManageProjects),
+        get("/staff/projects/{project}/ladder", Action::ManageProjects),
+        get("/staff/projects/{project}/stages", Action::ManageProjects),
+        get("/staff/projects/{project}/people", Action::ManageProjects),
+        get(
+            "/staff/projects/{project}/agreement",
+            Action::ManageProjects,
+        ),
+        get("/staff/projects/{project}/close", Action::ManageProjects),
+        refused("/staff/projects/new", Action::ManageProjects),
+        refused("/staff/projects/{project}/about", Action::ManageProjects),
+        refused("/staff/projects/{project}/fit", Action::ManageProjects),
+        refused("/staff/projects/{project}/ladder", Action::ManageProjects),
+        refused("/staff/projects/{project}/stages", Action::ManageProjects),
+        refused(
+            "/staff/projects/{project}/agreement",
+            Action::ManageProjects,
+        ),
+        refused("/staff/projects/{project}/close", Action::ManageProjects),
+        refused("/staff/projects/{project}/status", Action::ManageProjects),
+        Route {
+            method: "POST",
+            path: "/staff/projects/{project}/publish",
+            action: Action::ManageProjects,
+            form: &[("published", "no")],
+            ok: StatusCode::SEE_OTHER,
+        },
+        Route {
+            method: "POST",
+            // No such person on the register: allowed roles are told so.
+            path: "/staff/projects/{project}/people",
+            action: Action::ManageProjects,
+            form: &[("person_id", "999999"), ("role", "member")],
+            ok: StatusCode::NOT_FOUND,
+        },
+        Route {
+            method: "POST",
+            path: "/staff/projects/{project}/people/999999/remove",
+            action: Action::ManageProjects,
+            form: &[],
+            ok: StatusCode::NOT_FOUND,
         },
     ]
 }
@@ -577,17 +632,31 @@ async fn every_staff_route_needs_a_sign_in() {
     let app = TestApp::spawn().await;
     let signed_out = Caller::Browser(app.browser());
     for route in page_routes() {
-        let path = ["{id}", "{person}", "{import}", "{done}", "{step}", "{project}"]
-            .iter()
-            .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
+        let path = [
+            "{id}",
+            "{person}",
+            "{import}",
+            "{done}",
+            "{step}",
+            "{project}",
+        ]
+        .iter()
+        .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
         let status = signed_out.call(&app, &route, &path).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{} {path}", route.method);
     }
     let bad_token = Caller::Token(reqwest::Client::new(), "cp_not-a-real-token".into());
     for route in api_routes() {
-        let path = ["{id}", "{person}", "{import}", "{done}", "{step}", "{project}"]
-            .iter()
-            .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
+        let path = [
+            "{id}",
+            "{person}",
+            "{import}",
+            "{done}",
+            "{step}",
+            "{project}",
+        ]
+        .iter()
+        .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
         let status = bad_token.call(&app, &route, &path).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{} {path}", route.method);
     }

@@ -1023,14 +1023,7 @@ pub async fn create_decision(
     let id = projects::log_decision(&state.services, &actor, &decision)
         .await
         .map_err(renamed)?;
-    // The log pages by `before`: the page before the next id holds
-    // exactly this decision, as stored.
-    let (mut records, _) =
-        projects::decisions(&state.services, &actor, Some(DecisionId(id.0 + 1)), 1).await?;
-    let record = records
-        .pop()
-        .filter(|r| r.id == id)
-        .ok_or_else(|| ApiError::Internal("a logged decision could not be read back".into()))?;
+    let record = projects::decision(&state.services, &actor, id).await?;
     Ok((StatusCode::CREATED, Json(record.into())))
 }
 
