@@ -762,8 +762,17 @@ async fn decisions_are_logged_for_the_callers_organisation() {
     let (status, log) = api.get("/api/v1/decisions?limit=200").await;
     assert_eq!(status, StatusCode::OK, "{log}");
     let items = log["items"].as_array().expect("items");
-    assert_eq!(items[0]["id"], plain["id"], "newest first");
-    assert!(items.iter().any(|d| d["id"] == logged["id"]));
+    // The latest decision first; decisions of one day in the order logged,
+    // the last logged first.
+    let dates: Vec<&str> = items
+        .iter()
+        .map(|d| d["decided_on"].as_str().unwrap_or_default())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "latest decision first");
+    let position = |id: &Value| items.iter().position(|d| &d["id"] == id);
+    assert!(position(&plain["id"]).expect("listed") < position(&logged["id"]).expect("listed"));
     let (_, theirs_log) = nhs.get("/api/v1/decisions?limit=200").await;
     assert!(
         !theirs_log["items"]
@@ -777,11 +786,15 @@ async fn decisions_are_logged_for_the_callers_organisation() {
     let (status, page) = api.get("/api/v1/decisions?limit=1").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(page["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(page["items"][0]["id"], items[0]["id"]);
     let next = page["next"].as_str().expect("a next page");
     let (_, page) = api
         .get(&format!("/api/v1/decisions?limit=1&after={next}"))
         .await;
-    assert_eq!(page["items"][0]["id"], logged["id"]);
+    assert_eq!(
+        page["items"][0]["id"], items[1]["id"],
+        "the second page goes on"
+    );
 
     let board = Api::new(&app, "board@northshire-council.example").await;
     let (status, _) = board.get("/api/v1/decisions").await;
