@@ -35,3 +35,11 @@ id_type!(
     /// An entry in an organisation's decision log.
     DecisionId
 );
+id_type!(
+    /// An activity people take part in.
+    ActivityId
+);
+id_type!(
+    /// An invitation of one person to one activity.
+    InvitationId
+);

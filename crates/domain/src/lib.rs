@@ -7,6 +7,7 @@
 #[macro_use]
 mod code_list;
 
+pub mod activity;
 pub mod auth;
 pub mod dates;
 pub mod equality;
@@ -21,7 +22,9 @@ pub mod plain_english;
 pub mod project;
 
 pub use auth::{Email, NewPassword, Role, StaffUser, parse_display_name};
-pub use ids::{DecisionId, OrganisationId, PersonId, ProjectId, UserId};
+pub use ids::{
+    ActivityId, DecisionId, InvitationId, OrganisationId, PersonId, ProjectId, UserId,
+};
 pub use organisation::{Organisation, OrganisationKind, Slug};
 pub use permissions::{Action, Actor, Decision};
 

@@ -30,10 +30,14 @@ pub enum Action {
     ViewProjects,
     /// Plan, change, publish and close projects, and log decisions.
     ManageProjects,
+    /// See their organisation's activities and who is coming.
+    ViewActivities,
+    /// Plan activities, invite people, record replies and attendance.
+    ManageActivities,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 14] = [
         Self::ViewStaffHome,
         Self::ViewOrganisations,
         Self::ViewStaff,
@@ -46,6 +50,8 @@ impl Action {
         Self::ExportPeople,
         Self::ViewProjects,
         Self::ManageProjects,
+        Self::ViewActivities,
+        Self::ManageActivities,
     ];
 
     /// Whether a role may ever do this, before any question of whose record
@@ -61,7 +67,11 @@ impl Action {
             Self::ViewStaff | Self::ExportPeople => matches!(role, Admin | Lead),
             // Finance officers need names and contact details to pay people.
             Self::ViewPeople => matches!(role, Admin | Lead | Officer | Finance),
-            Self::ManagePeople | Self::ManageProjects => matches!(role, Admin | Lead | Officer),
+            Self::ManagePeople | Self::ManageProjects | Self::ManageActivities => {
+                matches!(role, Admin | Lead | Officer)
+            }
+            // Finance officers need attendance to pay people.
+            Self::ViewActivities => matches!(role, Admin | Lead | Officer | Finance),
             Self::ManageStaff | Self::ViewAuditTrail | Self::ManageSettings => {
                 matches!(role, Admin)
             }

@@ -235,6 +235,7 @@ pub async fn request_password_reset(services: &Services, email: &Email) -> Resul
     jobs::enqueue_email(
         &mut tx,
         &OutgoingEmail {
+        attachments: Vec::new(),
             to: user.email.to_string(),
             subject: "Choose a new password for Coproduce".into(),
             body: format!(

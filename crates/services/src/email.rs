@@ -2,7 +2,7 @@
 //! that causes them, then sent by the job worker. With no SMTP server set,
 //! they are written to the outbox folder as `.eml` files.
 
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::{Mailbox, MultiPart, SinglePart, header::ContentType};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 
@@ -12,11 +12,23 @@ use crate::{Result, ServiceError, Settings};
 pub const JOB_KIND: &str = "email.send";
 
 /// An email waiting to be sent. Stored as the job's payload.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct OutgoingEmail {
     pub to: String,
     pub subject: String,
+    /// The plain text, which every email has.
     pub body: String,
+    /// Files sent with it, such as a calendar file.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file sent with an email.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Attachment {
+    pub file_name: String,
+    pub content_type: String,
+    pub content: String,
 }
 
 /// Where email goes.
@@ -51,13 +63,27 @@ pub async fn send(settings: &Settings, email: &OutgoingEmail) -> Result<()> {
         .to
         .parse()
         .map_err(|e| ServiceError::Internal(format!("bad recipient address: {e}")))?;
-    let message = Message::builder()
+    let builder = Message::builder()
         .from(from)
         .to(to)
-        .subject(email.subject.clone())
-        .header(ContentType::TEXT_PLAIN)
-        .body(email.body.clone())
-        .map_err(|e| ServiceError::Internal(format!("cannot build the email: {e}")))?;
+        .subject(email.subject.clone());
+    let message = if email.attachments.is_empty() {
+        builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(email.body.clone())
+    } else {
+        let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(email.body.clone()));
+        for file in &email.attachments {
+            let content_type = ContentType::parse(&file.content_type)
+                .map_err(|e| ServiceError::Internal(format!("bad attachment type: {e}")))?;
+            parts = parts.singlepart(
+                lettre::message::Attachment::new(file.file_name.clone())
+                    .body(file.content.clone(), content_type),
+            );
+        }
+        builder.multipart(parts)
+    }
+    .map_err(|e| ServiceError::Internal(format!("cannot build the email: {e}")))?;
     match &settings.mail {
         MailSettings::Outbox => {
             tokio::fs::create_dir_all(&settings.outbox_dir)

@@ -1,6 +1,7 @@
 //! Coproduce's use cases: what staff, the public and the system can do,
 //! expressed over the store and the domain. Nothing here knows HTTP or HTML.
 
+pub mod activities;
 pub mod api_tokens;
 pub mod auth;
 pub mod clock;
@@ -8,6 +9,7 @@ pub mod demo;
 pub mod drafts;
 pub mod email;
 pub mod import;
+pub mod invitations;
 pub mod jobs;
 pub mod passwords;
 pub mod people;

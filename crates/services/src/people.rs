@@ -349,6 +349,7 @@ async fn register_organisation(services: &Services) -> Result<OrganisationId> {
 fn confirmation_email(profile: &Profile, partnership: &str) -> Option<OutgoingEmail> {
     let to = profile.email.as_ref()?;
     Some(OutgoingEmail {
+        attachments: Vec::new(),
         to: to.to_string(),
         subject: format!("Thank you for getting in touch with {partnership}"),
         body: format!(

@@ -13,6 +13,7 @@
 //! change, its audit entry and any job it causes commit together or not at
 //! all.
 
+mod activities;
 mod audit;
 mod engine;
 mod error;
@@ -26,6 +27,7 @@ mod sessions;
 mod tokens;
 mod users;
 
+pub use activities::{ActivitySummary, AdjustmentRecord, InvitationRecord};
 pub use audit::{AuditEntry, AuditEvent};
 pub use engine::Engine;
 pub use error::StoreError;
