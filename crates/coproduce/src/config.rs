@@ -33,6 +33,32 @@ pub struct ServerArgs {
     /// outbox folder inside the data folder.
     #[arg(long, env = "COPRODUCE_SMTP")]
     pub smtp: Option<String>,
+    /// An SMTP server as a URL, with TLS: smtps://user:password@host:465,
+    /// smtp://user:password@host:587?tls=required, or smtp://host:port for
+    /// a plain local relay. Its value is never shown, as it can hold a
+    /// password.
+    #[arg(long, env = "COPRODUCE_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<SmtpUrl>,
+}
+
+/// An SMTP URL, which can hold a password: `Debug` hides it.
+#[derive(Clone)]
+pub struct SmtpUrl(pub String);
+
+/// Checked later, in [`ServerArgs::mail`]: the command-line parser would
+/// repeat a refused value in its message.
+impl std::str::FromStr for SmtpUrl {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self(value.to_owned()))
+    }
+}
+
+impl std::fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SmtpUrl(hidden)")
+    }
 }
 
 impl StoreArgs {
@@ -84,9 +110,16 @@ impl ServerArgs {
     }
 
     pub fn mail(&self) -> anyhow::Result<MailSettings> {
-        match &self.smtp {
-            None => Ok(MailSettings::Outbox),
-            Some(relay) => {
+        match (&self.smtp, &self.smtp_url) {
+            (Some(_), Some(_)) => {
+                anyhow::bail!("set COPRODUCE_SMTP or COPRODUCE_SMTP_URL, not both")
+            }
+            (None, Some(url)) => {
+                coproduce_services::email::check_smtp_url(&url.0).map_err(anyhow::Error::msg)?;
+                Ok(MailSettings::SmtpUrl(url.0.clone()))
+            }
+            (None, None) => Ok(MailSettings::Outbox),
+            (Some(relay), None) => {
                 let (host, port) = relay
                     .rsplit_once(':')
                     .context("COPRODUCE_SMTP must be host:port")?;

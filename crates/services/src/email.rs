@@ -1,6 +1,8 @@
 //! Email. Messages are queued as jobs in the same transaction as the change
 //! that causes them, then sent by the job worker. With no SMTP server set,
-//! they are written to the outbox folder as `.eml` files.
+//! they are written to the outbox folder as `.eml` files. An SMTP server
+//! can be a plain relay (`host:port`) or a URL with TLS (see
+//! [`MailSettings::SmtpUrl`]).
 
 use lettre::message::{Mailbox, MultiPart, SinglePart, header::ContentType};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -32,14 +34,47 @@ pub struct Attachment {
 }
 
 /// Where email goes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub enum MailSettings {
     /// Written as files to `Settings::outbox_dir`.
     #[default]
     Outbox,
     /// Sent to an SMTP relay without encryption, such as a mail server on
-    /// the same machine. Encrypted SMTP comes with the email issue.
+    /// the same machine.
     Smtp { host: String, port: u16 },
+    /// Sent through the SMTP server named by a URL, with TLS when it asks
+    /// for it: `smtps://user:pass@host:465` (TLS from the start),
+    /// `smtp://user:pass@host:587?tls=required` (STARTTLS, refused without
+    /// it) or `smtp://127.0.0.1:2525` (plain, for a local relay). TLS is
+    /// rustls with the Mozilla root certificates. The URL can hold a
+    /// password, so it is never printed or logged.
+    SmtpUrl(String),
+}
+
+impl std::fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Outbox => f.write_str("Outbox"),
+            Self::Smtp { host, port } => f
+                .debug_struct("Smtp")
+                .field("host", host)
+                .field("port", port)
+                .finish(),
+            Self::SmtpUrl(_) => f.write_str("SmtpUrl(hidden)"),
+        }
+    }
+}
+
+/// Checks an SMTP URL without connecting, for start-up. The message never
+/// repeats the URL, which can hold a password.
+pub fn check_smtp_url(url: &str) -> std::result::Result<(), String> {
+    AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+        .map(|_| ())
+        .map_err(|_| {
+            "the SMTP URL is not valid: use smtps://user:password@host:465, \
+             smtp://user:password@host:587?tls=required or smtp://host:port"
+                .to_owned()
+        })
 }
 
 /// The sender address for all mail.
@@ -97,6 +132,16 @@ pub async fn send(settings: &Settings, email: &OutgoingEmail) -> Result<()> {
         MailSettings::Smtp { host, port } => {
             AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
                 .port(*port)
+                .build()
+                .send(message)
+                .await
+                .map_err(|e| ServiceError::Internal(format!("the SMTP server refused: {e}")))?;
+        }
+        MailSettings::SmtpUrl(url) => {
+            // The error from reading the URL is not shown: it could hold
+            // part of the password.
+            AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                .map_err(|_| ServiceError::Internal("the SMTP URL is not valid".into()))?
                 .build()
                 .send(message)
                 .await

@@ -62,6 +62,9 @@ pub async fn work(
 ) {
     let mut shutdown = shutdown;
     loop {
+        if let Err(error) = crate::reminders::send_due(&services).await {
+            tracing::error!(%error, "queueing reminders failed");
+        }
         if let Err(error) = run_due(&services).await {
             tracing::error!(%error, "the job worker could not read the queue");
         }

@@ -5,6 +5,7 @@ pub mod activities;
 pub mod api_tokens;
 pub mod auth;
 pub mod clock;
+pub mod decisions;
 pub mod demo;
 pub mod drafts;
 pub mod email;
@@ -16,8 +17,10 @@ pub mod people;
 pub mod people_import;
 pub mod projects;
 pub mod register_export;
+pub mod reminders;
 pub mod secrets;
 pub mod staff;
+pub mod suggestions;
 pub mod writing;
 
 use std::path::PathBuf;

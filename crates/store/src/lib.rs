@@ -15,10 +15,13 @@
 
 mod activities;
 mod audit;
+mod decisions;
+mod calendar_feeds;
 mod engine;
 mod error;
 mod imports;
 mod jobs;
+mod matching;
 mod organisations;
 mod people;
 mod projects;
@@ -29,15 +32,18 @@ mod users;
 
 pub use activities::{ActivitySummary, AdjustmentRecord, InvitationRecord};
 pub use audit::{AuditEntry, AuditEvent};
+pub use decisions::DecisionRecord;
+pub use calendar_feeds::DueReminder;
 pub use engine::Engine;
 pub use error::StoreError;
 pub use imports::ImportBatch;
 pub use jobs::Job;
+pub use matching::{CandidateRow, CandidateTagRow, PersonFigure};
 pub use people::{
     ConsentRecord, EQUALITY_COLUMNS, HistoryEntry, NewPersonRecord, OnboardingItem, StatusChange,
 };
 pub use projects::{
-    AgreementVersion, DecisionRecord, LadderCount, NewProject, ProjectMember, RungChange, RungKind,
+    AgreementVersion, LadderCount, NewProject, ProjectMember, RungChange, RungKind,
 };
 pub use schema::SchemaShape;
 pub use sessions::SessionRecord;

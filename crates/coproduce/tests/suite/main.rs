@@ -3,6 +3,8 @@
 //! through the `coproduce` command. It runs on SQLite, or on PostgreSQL
 //! when `COPRODUCE_TEST_ENGINE=postgres` (see scripts/test.sh).
 
+mod activities_api;
+mod activities_pages;
 mod api;
 mod cli;
 mod helpers;
@@ -13,5 +15,8 @@ mod projects;
 mod projects_api;
 mod public_projects;
 mod register;
+mod replies;
 mod sign_in;
+mod suggestions;
+mod smtp;
 mod writing;

@@ -242,6 +242,55 @@ fn page_routes() -> Vec<Route> {
             form: &[],
             ok: StatusCode::NOT_FOUND,
         },
+        get("/staff/activities", Action::ViewActivities),
+        get("/staff/activities/new", Action::ManageActivities),
+        refused("/staff/activities/new", Action::ManageActivities),
+        get("/staff/activities/{activity}", Action::ViewActivities),
+        get(
+            "/staff/activities/{activity}/edit",
+            Action::ManageActivities,
+        ),
+        refused(
+            "/staff/activities/{activity}/edit",
+            Action::ManageActivities,
+        ),
+        get(
+            "/staff/activities/{activity}/calendar.ics",
+            Action::ViewActivities,
+        ),
+        get(
+            "/staff/activities/{activity}/sign-in-sheet",
+            Action::ViewActivities,
+        ),
+        get(
+            "/staff/activities/{activity}/call-list",
+            Action::ManageActivities,
+        ),
+        // Nobody chosen: allowed roles get the page back with a message.
+        refused(
+            "/staff/activities/{activity}/invitations",
+            Action::ManageActivities,
+        ),
+        Route {
+            method: "POST",
+            // No such invitation: allowed roles are told it is not there.
+            path: "/staff/activities/{activity}/invitations/999999/reply",
+            action: Action::ManageActivities,
+            form: &[("answer", "accept")],
+            ok: StatusCode::NOT_FOUND,
+        },
+        // Sent without a choice: allowed roles get the page back.
+        refused(
+            "/staff/activities/{activity}/attendance/{person}",
+            Action::ManageActivities,
+        ),
+        Route {
+            method: "POST",
+            path: "/staff/activities/{activity}/adjustments/999999",
+            action: Action::ManageActivities,
+            form: &[("done", "yes")],
+            ok: StatusCode::NOT_FOUND,
+        },
     ]
 }
 
@@ -338,6 +387,9 @@ struct Who {
     /// A project of the caller's organisation, and one of another.
     own_project: i64,
     other_project: i64,
+    /// An activity of the caller's organisation, and one of another.
+    own_activity: i64,
+    other_activity: i64,
 }
 
 /// Adds a person to the register of the organisation `email` works for.
@@ -399,6 +451,26 @@ async fn project_of(app: &TestApp, email: &str, title: &str) -> i64 {
         .0
 }
 
+/// An activity planned by the organisation `email` works for.
+async fn activity_of(app: &TestApp, email: &str, title: &str) -> i64 {
+    let actor = actor_of(app, email).await;
+    let answers = coproduce_services::activities::ActivityAnswers {
+        kind: "workshop".into(),
+        title: title.into(),
+        description: "We plan the new day services timetable together.".into(),
+        date: "14/07/2099".into(),
+        starts: "10:00".into(),
+        ends: "12:00".into(),
+        place: "Town hall, room 2".into(),
+        places: "8".into(),
+        ..Default::default()
+    };
+    coproduce_services::activities::create(&app.services, &actor, &answers)
+        .await
+        .expect("activity")
+        .0
+}
+
 async fn actor_of(app: &TestApp, email: &str) -> coproduce_domain::Actor {
     let email = coproduce_domain::Email::parse(email).expect("email");
     app.services
@@ -444,6 +516,9 @@ async fn people(app: &TestApp) -> Vec<Who> {
     let nhs_done = done_import_of(app, "admin@northshire-nhs.example").await;
     let council_project = project_of(app, "admin@northshire-council.example", "Council work").await;
     let nhs_project = project_of(app, "admin@northshire-nhs.example", "Trust work").await;
+    let council_activity =
+        activity_of(app, "admin@northshire-council.example", "Council workshop").await;
+    let nhs_activity = activity_of(app, "admin@northshire-nhs.example", "Trust workshop").await;
     let council_step = first_step(app, "admin@northshire-council.example").await;
     let nhs_step = first_step(app, "admin@northshire-nhs.example").await;
     let council = |role, email, colleague| Who {
@@ -460,6 +535,8 @@ async fn people(app: &TestApp) -> Vec<Who> {
         other_done: nhs_done,
         own_project: council_project,
         other_project: nhs_project,
+        own_activity: council_activity,
+        other_activity: nhs_activity,
     };
     vec![
         council(
@@ -501,6 +578,8 @@ async fn people(app: &TestApp) -> Vec<Who> {
             other_done: council_done,
             own_project: nhs_project,
             other_project: council_project,
+            own_activity: nhs_activity,
+            other_activity: council_activity,
         },
     ]
 }
@@ -508,13 +587,14 @@ async fn people(app: &TestApp) -> Vec<Who> {
 impl Who {
     /// The route's path with its record placeholder filled for `target`.
     fn path(&self, route: &str, target: Target) -> String {
-        let (user, person, import, done, project) = match target {
+        let (user, person, import, done, project, activity) = match target {
             Target::Other => (
                 self.stranger,
                 self.other_person,
                 self.other_import,
                 self.other_done,
                 self.other_project,
+                self.other_activity,
             ),
             _ => (
                 self.colleague,
@@ -522,6 +602,7 @@ impl Who {
                 self.own_import,
                 self.own_done,
                 self.own_project,
+                self.own_activity,
             ),
         };
         route
@@ -530,6 +611,7 @@ impl Who {
             .replace("{import}", &import.to_string())
             .replace("{done}", &done.to_string())
             .replace("{project}", &project.to_string())
+            .replace("{activity}", &activity.to_string())
             .replace("{step}", &self.own_step.to_string())
     }
 }
@@ -543,9 +625,16 @@ fn expected(route: &Route, role: Role, target: Target) -> StatusCode {
 }
 
 fn targets(path: &str) -> Vec<Target> {
-    if ["{id}", "{person}", "{import}", "{done}", "{project}"]
-        .iter()
-        .any(|p| path.contains(p))
+    if [
+        "{id}",
+        "{person}",
+        "{import}",
+        "{done}",
+        "{project}",
+        "{activity}",
+    ]
+    .iter()
+    .any(|p| path.contains(p))
     {
         vec![Target::Own, Target::Other]
     } else {
@@ -639,6 +728,7 @@ async fn every_staff_route_needs_a_sign_in() {
             "{done}",
             "{step}",
             "{project}",
+            "{activity}",
         ]
         .iter()
         .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
@@ -654,6 +744,7 @@ async fn every_staff_route_needs_a_sign_in() {
             "{done}",
             "{step}",
             "{project}",
+            "{activity}",
         ]
         .iter()
         .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));

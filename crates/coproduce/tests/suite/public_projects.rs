@@ -223,7 +223,7 @@ const GOOD_DECISION: &[(&str, &str)] = &[
 ];
 
 async fn decisions_of(app: &TestApp, email: &str) -> usize {
-    projects::decisions(&app.services, &actor_of(app, email).await, None, 200)
+    coproduce_services::decisions::decisions(&app.services, &actor_of(app, email).await, None, 200)
         .await
         .expect("decisions")
         .0

@@ -4,6 +4,7 @@
 //! Lists take `limit` and `after` and return `{"items", "next"}`. The
 //! OpenAPI 3.1 document is generated from this code.
 
+mod activities;
 mod auth;
 mod error;
 mod people;
@@ -12,7 +13,7 @@ mod resources;
 
 use axum::Json;
 use axum::Router;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use utoipa::OpenApi;
 
 pub use error::panic_response;
@@ -38,6 +39,22 @@ pub fn router() -> Router<AppState> {
             "/decisions",
             get(projects::list_decisions).post(projects::create_decision),
         )
+        .route(
+            "/activities",
+            get(activities::list).post(activities::create),
+        )
+        // Also `/activities/{id}.ics`: one path segment cannot hold a
+        // parameter and a suffix, so the handler looks for `.ics`.
+        .route("/activities/{id}", get(activities::get))
+        .route(
+            "/activities/{id}/invitations",
+            get(activities::list_invitations).post(activities::invite),
+        )
+        .route(
+            "/activities/{id}/attendance/{person_id}",
+            put(activities::attendance),
+        )
+        .route("/invitations/{id}/reply", post(activities::reply))
         .route("/public/projects", get(projects::public_list))
         .route("/public/projects/{id}", get(projects::public_get))
         .route("/public/ladder", get(projects::public_ladder))
@@ -75,7 +92,15 @@ pub fn router() -> Router<AppState> {
         projects::create_decision,
         projects::public_list,
         projects::public_get,
-        projects::public_ladder
+        projects::public_ladder,
+        activities::list,
+        activities::get,
+        activities::calendar,
+        activities::create,
+        activities::list_invitations,
+        activities::invite,
+        activities::reply,
+        activities::attendance
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))

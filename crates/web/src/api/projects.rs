@@ -970,8 +970,13 @@ pub async fn list_decisions(
     check(actor.may(Action::ViewProjects))?;
     let Query(params) = params.map_err(query_error)?;
     let before = cursor(params.after.as_deref())?.map(DecisionId);
-    let (items, next) =
-        projects::decisions(&state.services, &actor, before, params.limit.unwrap_or(50)).await?;
+    let (items, next) = coproduce_services::decisions::decisions(
+        &state.services,
+        &actor,
+        before,
+        params.limit.unwrap_or(50),
+    )
+    .await?;
     Ok(Json(DecisionList {
         items: items.into_iter().map(DecisionBody::from).collect(),
         next: next.map(|id| id.to_string()),
@@ -1020,10 +1025,10 @@ pub async fn create_decision(
         project: &project,
     })
     .map_err(|problems| renamed(ServiceError::Invalid(problems)))?;
-    let id = projects::log_decision(&state.services, &actor, &decision)
+    let id = coproduce_services::decisions::log_decision(&state.services, &actor, &decision)
         .await
         .map_err(renamed)?;
-    let record = projects::decision(&state.services, &actor, id).await?;
+    let record = coproduce_services::decisions::decision(&state.services, &actor, id).await?;
     Ok((StatusCode::CREATED, Json(record.into())))
 }
 

@@ -59,7 +59,7 @@ async fn list(
         .and_then(|(_, v)| v.trim().parse().ok())
         .map(DecisionId);
     let (decisions, next) =
-        projects::decisions(&state.services, &staff.actor(), before, PAGE_SIZE).await?;
+        coproduce_services::decisions::decisions(&state.services, &staff.actor(), before, PAGE_SIZE).await?;
     render(&ListPage {
         page,
         decisions,
@@ -186,7 +186,7 @@ async fn create(
     check(actor.may(Action::ManageProjects))?;
     let answers = Answers::from_fields(&fields);
     let outcome = match NewDecision::parse(&answers.input()) {
-        Ok(decision) => projects::log_decision(&state.services, &actor, &decision)
+        Ok(decision) => coproduce_services::decisions::log_decision(&state.services, &actor, &decision)
             .await
             .map(|_| ()),
         Err(problems) => Err(ServiceError::Invalid(problems)),

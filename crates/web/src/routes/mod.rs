@@ -1,5 +1,6 @@
 //! The pages: each module owns its routes.
 
+mod activities;
 mod audit;
 mod decisions;
 pub mod get_involved;
@@ -9,6 +10,7 @@ mod project_sections;
 mod projects;
 mod public;
 mod public_projects;
+mod replies;
 mod sign_in;
 mod staff;
 mod users;
@@ -30,7 +32,9 @@ pub fn router() -> Router<AppState> {
         .merge(users::router())
         .merge(people::router())
         .merge(projects::router())
+        .merge(activities::router())
         .merge(public_projects::router())
+        .merge(replies::router())
         .merge(decisions::router())
         .merge(import::router())
         .merge(audit::router())
