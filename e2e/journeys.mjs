@@ -89,7 +89,7 @@ export default ({ email, password }) => [
     tabTo({ role: 'link', name: /^projects$/i }),
     press('Enter'),
     expectPath('/staff/projects'),
-    tabTo({ role: 'button', name: /plan a project/i }),
+    tabTo({ role: 'link', name: /plan a project/i }),
     press('Enter'),
     expectPath('/staff/projects/new'),
     tabTo({ label: /^title$/i }),

@@ -322,10 +322,10 @@ export default [
     expect: { selector: '#not_coproduced_category-error' },
   },
   {
-    name: 'a project, is co-production right here sent empty',
+    name: 'a project, is co-production right here with notes too long',
     signedIn: true,
     path: '/staff/projects/1/fit',
-    actions: [submit()],
+    actions: [fill(/notes/i, 'Long notes. '.repeat(400)), submit()],
     expect: ERRORS,
   },
   {

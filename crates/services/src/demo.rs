@@ -9,6 +9,7 @@ use coproduce_domain::{Email, NewPassword, OrganisationId, OrganisationKind, Rol
 
 use crate::{Result, ServiceError, Services, clock, passwords};
 
+mod activities;
 mod projects;
 mod register;
 
@@ -234,6 +235,7 @@ pub async fn seed(
     )
     .await?;
     projects::seed(&mut tx, &organisations, &staff_ids, &people, now).await?;
+    activities::seed(&mut tx, &organisations, &staff_ids, &people, now).await?;
     tx.audit(
         coproduce_store::AuditEvent {
             actor: None,

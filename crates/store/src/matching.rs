@@ -179,6 +179,18 @@ impl Tx {
         Ok((needs, formats))
     }
 
+    /// The ids of the adjustments to arrange for an invitation, read inside
+    /// the transaction (for the demo, which marks some arranged).
+    pub async fn adjustment_ids(&mut self, invitation: InvitationId) -> Result<Vec<i64>> {
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM adjustments WHERE invitation_id = $1 ORDER BY id")
+                .bind(invitation.0)
+                .fetch_all(&mut *self.tx)
+                .await
+                .map_err(|e| self.error(e))?;
+        Ok(ids)
+    }
+
     /// Sets when a person was asked, so a test can make "asked last week".
     #[doc(hidden)]
     pub async fn set_asked_at_for_tests(

@@ -306,7 +306,7 @@ async fn an_activity_is_planned_in_rfc_3339_or_as_people_type_it() {
     assert_eq!(body["starts_at"], "2030-06-12T13:00:00Z");
     assert_eq!(body["ends_at"], "2030-06-12T15:00:00Z");
     assert_eq!(body["places"], 8);
-    assert_eq!(body["place_features"], json!(["hearing_loop", "step_free"]));
+    assert_eq!(body["place_features"], json!(["step_free", "hearing_loop"]));
     assert_eq!(body["project_id"], Value::Null);
     let id = body["id"].as_i64().expect("id");
     let (status, read) = api.get(&format!("/api/v1/activities/{id}")).await;

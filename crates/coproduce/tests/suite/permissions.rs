@@ -291,6 +291,15 @@ fn page_routes() -> Vec<Route> {
             form: &[("done", "yes")],
             ok: StatusCode::NOT_FOUND,
         },
+        get("/staff/calendar", Action::ViewActivities),
+        Route {
+            method: "POST",
+            // Makes a new calendar feed address and shows it once.
+            path: "/staff/calendar",
+            action: Action::ViewActivities,
+            form: &[],
+            ok: StatusCode::OK,
+        },
     ]
 }
 

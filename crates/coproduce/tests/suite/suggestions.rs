@@ -260,3 +260,40 @@ async fn only_staff_who_plan_activities_see_suggestions() {
         Err(ServiceError::NotFound)
     ));
 }
+
+#[tokio::test]
+async fn the_demo_has_activities_with_replies_of_every_kind() {
+    use coproduce_domain::activity::{Attendance, InvitationStatus};
+    let app = TestApp::spawn().await;
+    let officer = actor_of(&app, OFFICER).await;
+    let store = &app.services.store;
+    let list = store
+        .activities(officer.organisation_id, i64::MIN, None, 100)
+        .await
+        .expect("activities");
+    assert!(list.len() >= 8, "{}", list.len());
+    let now = clock::now();
+    assert!(list.iter().any(|a| a.starts_at < now) && list.iter().any(|a| a.starts_at > now));
+    let mut statuses = std::collections::BTreeSet::new();
+    let mut attended = 0;
+    for summary in &list {
+        assert!(summary.accepted <= summary.places, "never overbooked");
+        for invitation in store.invitations(summary.id).await.expect("invitations") {
+            statuses.insert(invitation.status);
+            if invitation.attendance == Some(Attendance::Attended) {
+                attended += 1;
+                assert!(invitation.minutes.is_some_and(|m| m > 0));
+            }
+        }
+    }
+    for status in [
+        InvitationStatus::Accepted,
+        InvitationStatus::Declined,
+        InvitationStatus::WaitingList,
+        InvitationStatus::Invited,
+        InvitationStatus::NoReply,
+    ] {
+        assert!(statuses.contains(&status), "{status:?} in {statuses:?}");
+    }
+    assert!(attended > 0);
+}
