@@ -120,4 +120,11 @@ export default ({ email, password }) => [
     press('Enter'),
     expectHeading(/keyboard survey of home care charges/i),
   ], { signedIn: true }),
+  keyboardJourney('find activities anyone can join with the keyboard alone', [
+    go('/get-involved'),
+    tabTo({ role: 'link', name: /see activities anyone can join/i }),
+    press('Enter'),
+    expectPath('/get-involved/opportunities'),
+    expectHeading(/activities you can join/i),
+  ]),
 ];

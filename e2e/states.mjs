@@ -356,4 +356,25 @@ export default [
     actions: [submit('Close the project')],
     expect: ERRORS,
   },
+  {
+    name: 'a reply link with one character changed',
+    signedIn: false,
+    path: '/reply/1.accept.9999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    actions: [],
+    expect: { status: 400, selector: 'h1', text: /This link does not work/ },
+  },
+  {
+    name: 'activities anyone can join',
+    signedIn: false,
+    path: '/get-involved/opportunities',
+    actions: [],
+    expect: { selector: 'h1', text: /Activities you can join/ },
+  },
+  {
+    name: 'your calendar feed, a new address shown once',
+    signedIn: true,
+    path: '/staff/calendar',
+    actions: [submit(/make (a new|an) address/i)],
+    expect: { selector: '#feed-address' },
+  },
 ];

@@ -5,6 +5,7 @@
 use coproduce_domain::activity::{
     Activity, ActivityInput, ActivityPlan, AdjustmentKind, Attendance, InvitationStatus,
 };
+use coproduce_domain::person::Person;
 use coproduce_domain::project::Problems;
 use coproduce_domain::{
     Action, ActivityId, Actor, InvitationId, OrganisationId, PersonId, ProjectId,
@@ -415,82 +416,156 @@ pub async fn reply(
             "This activity has finished, so replies are closed".into(),
         ));
     }
-    let mut tx = services.store.begin().await?;
-    let places = tx.lock_activity(activity.id, now).await?;
-    if link && !tx.use_reply_link(invitation, answer.as_str(), now).await? {
-        return Err(ServiceError::Conflict(
-            "This link has already been used".into(),
-        ));
-    }
-    let current = tx.invitation_status(invitation).await?;
-    if current == InvitationStatus::Cancelled {
-        return Err(ServiceError::Conflict(
-            "This invitation was cancelled".into(),
-        ));
-    }
-    let mut moved_up = None;
-    let status = match answer {
-        Answer::Accept
-            if current == InvitationStatus::Accepted
-                || current == InvitationStatus::WaitingList =>
-        {
-            current
+    // Whatever is read outside the transaction is read before the
+    // activity's turn is taken. A reply waiting for its turn holds a
+    // database connection; with as many replies waiting as there are
+    // connections, a read made during the turn would find no connection
+    // free and wait until the pool gave up.
+    let person = services.store.person(record.person_id).await?;
+    for _ in 0..5 {
+        let waiting = match answer {
+            Answer::Decline => first_waiting(services, activity.id).await?,
+            Answer::Accept => None,
+        };
+        let turn = Turn {
+            record: &record,
+            person: &person,
+            activity: &activity,
+            waiting: waiting.as_ref(),
+        };
+        if let Some(outcome) = turn.take(services, answer, by, link, now).await? {
+            return Ok(outcome);
         }
-        Answer::Accept => {
-            if tx.accepted_count(activity.id).await? < places {
-                tx.set_invitation_status(invitation, InvitationStatus::Accepted, now)
-                    .await?;
-                add_adjustments(services, &mut tx, invitation, record.person_id).await?;
-                InvitationStatus::Accepted
-            } else {
-                tx.to_waiting_list(invitation, activity.id, now).await?;
-                InvitationStatus::WaitingList
-            }
+        // The waiting list changed between reading it and taking the
+        // turn: read it again.
+    }
+    Err(ServiceError::Conflict(
+        "Many replies arrived at once. Try again".into(),
+    ))
+}
+
+/// The first person on an activity's waiting list, read outside any
+/// transaction.
+async fn first_waiting(
+    services: &Services,
+    activity: ActivityId,
+) -> Result<Option<(InvitationRecord, Person)>> {
+    let first = services
+        .store
+        .invitations(activity)
+        .await?
+        .into_iter()
+        .filter(|i| i.status == InvitationStatus::WaitingList)
+        .min_by_key(|i| (i.waiting_position, i.id));
+    match first {
+        None => Ok(None),
+        Some(record) => {
+            let person = services.store.person(record.person_id).await?;
+            Ok(Some((record, person)))
         }
-        Answer::Decline => {
-            tx.set_invitation_status(invitation, InvitationStatus::Declined, now)
-                .await?;
-            if current == InvitationStatus::Accepted
-                && let Some(next) = tx.first_waiting(activity.id).await?
+    }
+}
+
+/// One reply's turn at an activity's places, with everything it needs
+/// already read.
+struct Turn<'a> {
+    record: &'a InvitationRecord,
+    person: &'a Person,
+    activity: &'a Activity,
+    /// Who was first on the waiting list just before the turn.
+    waiting: Option<&'a (InvitationRecord, Person)>,
+}
+
+impl Turn<'_> {
+    /// Decides the reply. None when the first person waiting is no longer
+    /// the one read before: nothing is written then.
+    async fn take(
+        &self,
+        services: &Services,
+        answer: Answer,
+        by: Option<&Actor>,
+        link: bool,
+        now: i64,
+    ) -> Result<Option<ReplyOutcome>> {
+        let (invitation, activity) = (self.record.id, self.activity);
+        let mut tx = services.store.begin().await?;
+        let places = tx.lock_activity(activity.id, now).await?;
+        if link && !tx.use_reply_link(invitation, answer.as_str(), now).await? {
+            return Err(ServiceError::Conflict(
+                "This link has already been used".into(),
+            ));
+        }
+        let current = tx.invitation_status(invitation).await?;
+        if current == InvitationStatus::Cancelled {
+            return Err(ServiceError::Conflict(
+                "This invitation was cancelled".into(),
+            ));
+        }
+        let mut moved_up = None;
+        let status = match answer {
+            Answer::Accept
+                if current == InvitationStatus::Accepted
+                    || current == InvitationStatus::WaitingList =>
             {
-                tx.set_invitation_status(next, InvitationStatus::Accepted, now)
-                    .await?;
-                let next_record = services.store.invitation(next).await?;
-                add_adjustments(services, &mut tx, next, next_record.person_id).await?;
-                if let Some(email) = moved_up_email(services, &activity, &next_record) {
-                    jobs::enqueue_email(&mut tx, &email).await?;
-                }
-                moved_up = Some(next);
+                current
             }
-            InvitationStatus::Declined
-        }
-    };
-    audit(
-        &mut tx,
-        by,
-        activity.organisation_id,
-        ("invitation", invitation.0),
-        "invitation.reply",
-        match status {
-            InvitationStatus::Accepted => "Accepted an invitation",
-            InvitationStatus::WaitingList => "Joined the waiting list",
-            _ => "Declined an invitation",
-        },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(ReplyOutcome { status, moved_up })
+            Answer::Accept => {
+                if tx.accepted_count(activity.id).await? < places {
+                    tx.set_invitation_status(invitation, InvitationStatus::Accepted, now)
+                        .await?;
+                    add_adjustments(&mut tx, invitation, self.person).await?;
+                    InvitationStatus::Accepted
+                } else {
+                    tx.to_waiting_list(invitation, activity.id, now).await?;
+                    InvitationStatus::WaitingList
+                }
+            }
+            Answer::Decline => {
+                let next = if current == InvitationStatus::Accepted {
+                    tx.first_waiting(activity.id).await?
+                } else {
+                    None
+                };
+                tx.set_invitation_status(invitation, InvitationStatus::Declined, now)
+                    .await?;
+                if let Some(next) = next {
+                    let Some((next_record, next_person)) =
+                        self.waiting.filter(|(r, _)| r.id == next)
+                    else {
+                        return Ok(None);
+                    };
+                    tx.set_invitation_status(next, InvitationStatus::Accepted, now)
+                        .await?;
+                    add_adjustments(&mut tx, next, next_person).await?;
+                    if let Some(email) = moved_up_email(services, activity, next_record) {
+                        jobs::enqueue_email(&mut tx, &email).await?;
+                    }
+                    moved_up = Some(next);
+                }
+                InvitationStatus::Declined
+            }
+        };
+        audit(
+            &mut tx,
+            by,
+            activity.organisation_id,
+            ("invitation", invitation.0),
+            "invitation.reply",
+            match status {
+                InvitationStatus::Accepted => "Accepted an invitation",
+                InvitationStatus::WaitingList => "Joined the waiting list",
+                _ => "Declined an invitation",
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(ReplyOutcome { status, moved_up }))
+    }
 }
 
 /// Copies a person's needs to the adjustments to arrange for them.
-async fn add_adjustments(
-    services: &Services,
-    tx: &mut Tx,
-    invitation: InvitationId,
-    person: PersonId,
-) -> Result<()> {
-    let person = services.store.person(person).await?;
+async fn add_adjustments(tx: &mut Tx, invitation: InvitationId, person: &Person) -> Result<()> {
     for kind in AdjustmentKind::for_needs(&person.profile.access_needs, &person.profile.formats) {
         tx.add_adjustment(invitation, kind).await?;
     }

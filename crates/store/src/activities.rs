@@ -417,13 +417,13 @@ impl Tx {
 
     /// How many people hold a place, read inside the transaction.
     pub async fn accepted_count(&mut self, activity: ActivityId) -> Result<i64> {
-        Ok(sqlx::query_scalar(
+        sqlx::query_scalar(
             "SELECT COUNT(*) FROM invitations WHERE activity_id = $1 AND status = 'accepted'",
         )
         .bind(activity.0)
         .fetch_one(&mut *self.tx)
         .await
-        .map_err(|e| self.error(e))?)
+        .map_err(|e| self.error(e))
     }
 
     /// The invitation's status, read inside the transaction.

@@ -411,6 +411,7 @@ async fn other_organisations_and_board_members_are_kept_out() {
         format!("/api/v1/activities/{activity}"),
         format!("/api/v1/activities/{activity}.ics"),
         format!("/api/v1/activities/{activity}/invitations"),
+        format!("/api/v1/activities/{activity}/suggestions"),
     ] {
         let (status, _) = trust.get(&path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
@@ -454,6 +455,39 @@ async fn other_organisations_and_board_members_are_kept_out() {
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let (status, _) = board
+        .put(
+            &format!("/api/v1/activities/{activity}/attendance/{someone}"),
+            json!({"status": "attended"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = board
+        .get(&format!("/api/v1/activities/{activity}/suggestions"))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Suggestions leave out whoever is already invited.
+    let (status, body) = api
+        .get(&format!(
+            "/api/v1/activities/{activity}/suggestions?limit=50"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        body["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|s| s["person_id"].as_i64() != Some(someone))
+    );
+    let (status, _) = api
+        .get(&format!(
+            "/api/v1/activities/{activity}/suggestions?limit=many"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
 
     // The invitation is untouched.
     let stored = api.invitations(activity).await;

@@ -373,6 +373,41 @@ fn api_routes() -> Vec<Route> {
             form: &[],
             ok: StatusCode::UNPROCESSABLE_ENTITY,
         },
+        get("/api/v1/activities", Action::ViewActivities),
+        Route {
+            method: "POST",
+            path: "/api/v1/activities",
+            action: Action::ManageActivities,
+            form: &[],
+            // Allowed, but the body is not an activity.
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        get("/api/v1/activities/{activity}", Action::ViewActivities),
+        get("/api/v1/activities/{activity}.ics", Action::ViewActivities),
+        get(
+            "/api/v1/activities/{activity}/invitations",
+            Action::ViewActivities,
+        ),
+        Route {
+            method: "POST",
+            path: "/api/v1/activities/{activity}/invitations",
+            action: Action::ManageActivities,
+            form: &[],
+            // Allowed, but the body names nobody to invite.
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        Route {
+            method: "POST",
+            path: "/api/v1/invitations/999999/reply",
+            action: Action::ManageActivities,
+            form: &[],
+            // Allowed, but the body is not a reply.
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        get(
+            "/api/v1/activities/{activity}/suggestions",
+            Action::ManageActivities,
+        ),
     ]
 }
 

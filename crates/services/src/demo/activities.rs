@@ -567,7 +567,7 @@ pub(super) async fn seed(
                     for (n, adjustment) in
                         tx.adjustment_ids(invitation).await?.into_iter().enumerate()
                     {
-                        if past || n % 2 == 0 {
+                        if past || n.is_multiple_of(2) {
                             let done_at = (plan.starts_at - 3 * DAY).min(now);
                             tx.set_adjustment_done(adjustment, planner, Some(done_at))
                                 .await?;
@@ -584,7 +584,7 @@ pub(super) async fn seed(
                             n => (
                                 Attendance::Attended,
                                 Some(minutes),
-                                (n < NOTES.len() && turn % 4 == 0).then(|| NOTES[n]),
+                                (n < NOTES.len() && turn.is_multiple_of(4)).then(|| NOTES[n]),
                             ),
                         };
                         tx.set_attendance(invitation, attendance, minutes, notes)

@@ -11,6 +11,7 @@ use coproduce_domain::{Action, ActivityId, InvitationId, PersonId};
 use coproduce_services::ServiceError;
 use coproduce_services::activities::{self, ActivityAnswers, Answer};
 use coproduce_services::staff::check;
+use coproduce_services::suggestions::Suggestion;
 use coproduce_store::{ActivitySummary, AdjustmentRecord, InvitationRecord};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
@@ -932,4 +933,76 @@ pub async fn attendance(
         .find(|r| r.person_id == person)
         .ok_or(ApiError::NotFound)?;
     Ok(Json(InvitationBody::new(record, &adjustments)))
+}
+
+/// Someone on the register who could be asked to an activity.
+#[derive(Serialize, ToSchema)]
+pub struct SuggestionBody {
+    person_id: i64,
+    name: String,
+    /// Why they are suggested, in plain English.
+    reasons: Vec<String>,
+    /// What to arrange so that they can take part.
+    adjustments_needed: Vec<String>,
+    /// When they were last asked to any activity, as RFC 3339 in UTC.
+    last_asked: Option<String>,
+    /// Activities they accepted or attended that started in the last year.
+    involved_last_year: i64,
+    /// How closely they match. It helps; the order is fair rotation.
+    score: i64,
+}
+
+impl From<Suggestion> for SuggestionBody {
+    fn from(s: Suggestion) -> Self {
+        Self {
+            person_id: s.person_id.0,
+            name: s.name,
+            reasons: s.reasons,
+            adjustments_needed: s.adjustments_needed,
+            last_asked: s.last_asked.map(rfc3339),
+            involved_last_year: s.involved_last_year,
+            score: s.score,
+        }
+    }
+}
+
+/// People suggested for an activity, fairest first.
+#[derive(Serialize, ToSchema)]
+pub struct SuggestionList {
+    items: Vec<SuggestionBody>,
+    /// Always null: one page of suggestions.
+    next: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SuggestionParams {
+    /// How many to suggest, 1 to 200 (default 20).
+    limit: Option<u32>,
+}
+
+/// People on the register to ask to an activity, fairest first: those asked
+/// least recently come first, with why each one fits and what to arrange
+/// for them. People already invited are left out.
+#[utoipa::path(get, path = "/api/v1/activities/{id}/suggestions", operation_id = "suggest_people", tag = "Activities",
+    params(("id" = i64, Path, description = "The activity's id"), SuggestionParams),
+    responses((status = 200, body = SuggestionList), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn suggestions(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+    Path(id): Path<String>,
+    params: Result<Query<SuggestionParams>, QueryRejection>,
+) -> Result<Json<SuggestionList>, ApiError> {
+    let actor = caller.actor();
+    check(actor.may(Action::ManageActivities))?;
+    let id = activity_id(&id)?;
+    let Query(params) = params.map_err(query_error)?;
+    let limit = params.limit.unwrap_or(20).clamp(1, 200);
+    let items = coproduce_services::suggestions::suggest(&state.services, &actor, id, limit)
+        .await?
+        .into_iter()
+        .map(SuggestionBody::from)
+        .collect();
+    Ok(Json(SuggestionList { items, next: None }))
 }

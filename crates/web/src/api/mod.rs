@@ -54,6 +54,7 @@ pub fn router() -> Router<AppState> {
             "/activities/{id}/attendance/{person_id}",
             put(activities::attendance),
         )
+        .route("/activities/{id}/suggestions", get(activities::suggestions))
         .route("/invitations/{id}/reply", post(activities::reply))
         .route("/public/projects", get(projects::public_list))
         .route("/public/projects/{id}", get(projects::public_get))
@@ -100,7 +101,8 @@ pub fn router() -> Router<AppState> {
         activities::list_invitations,
         activities::invite,
         activities::reply,
-        activities::attendance
+        activities::attendance,
+        activities::suggestions
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))
