@@ -22,9 +22,7 @@ pub mod plain_english;
 pub mod project;
 
 pub use auth::{Email, NewPassword, Role, StaffUser, parse_display_name};
-pub use ids::{
-    ActivityId, DecisionId, InvitationId, OrganisationId, PersonId, ProjectId, UserId,
-};
+pub use ids::{ActivityId, DecisionId, InvitationId, OrganisationId, PersonId, ProjectId, UserId};
 pub use organisation::{Organisation, OrganisationKind, Slug};
 pub use permissions::{Action, Actor, Decision};
 

@@ -107,7 +107,7 @@ pub async fn add(
     jobs::enqueue_email(
         &mut tx,
         &OutgoingEmail {
-        attachments: Vec::new(),
+            attachments: Vec::new(),
             to: new.email.to_string(),
             subject: "Your Coproduce account".into(),
             body: format!(

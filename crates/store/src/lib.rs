@@ -15,8 +15,8 @@
 
 mod activities;
 mod audit;
-mod decisions;
 mod calendar_feeds;
+mod decisions;
 mod engine;
 mod error;
 mod imports;
@@ -32,8 +32,8 @@ mod users;
 
 pub use activities::{ActivitySummary, AdjustmentRecord, InvitationRecord};
 pub use audit::{AuditEntry, AuditEvent};
-pub use decisions::DecisionRecord;
 pub use calendar_feeds::DueReminder;
+pub use decisions::DecisionRecord;
 pub use engine::Engine;
 pub use error::StoreError;
 pub use imports::ImportBatch;

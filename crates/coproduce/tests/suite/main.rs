@@ -17,6 +17,6 @@ mod public_projects;
 mod register;
 mod replies;
 mod sign_in;
-mod suggestions;
 mod smtp;
+mod suggestions;
 mod writing;

@@ -438,6 +438,8 @@ struct ShowPage {
     outstanding: usize,
     query: String,
     candidates: Option<Vec<Candidate>>,
+    /// People suggested by fair matching, for roles that invite.
+    suggestions: Vec<coproduce_services::suggestions::Suggestion>,
 }
 
 #[derive(Default)]
@@ -547,8 +549,17 @@ async fn show_page(
     } else {
         None
     };
+    let suggestions = if can_manage
+        && can_view_people
+        && activity.plan.ends_at > coproduce_services::clock::now()
+    {
+        coproduce_services::suggestions::suggest(services, &actor, id, 10).await?
+    } else {
+        Vec::new()
+    };
     Ok(ShowPage {
         page,
+        suggestions,
         when: invitations::when(&activity),
         features: activity.plan.features.iter().map(|f| f.label()).collect(),
         areas: activity.plan.areas.iter().map(|a| a.label()).collect(),

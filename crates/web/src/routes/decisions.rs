@@ -58,8 +58,13 @@ async fn list(
         .find(|(k, _)| k == "before")
         .and_then(|(_, v)| v.trim().parse().ok())
         .map(DecisionId);
-    let (decisions, next) =
-        coproduce_services::decisions::decisions(&state.services, &staff.actor(), before, PAGE_SIZE).await?;
+    let (decisions, next) = coproduce_services::decisions::decisions(
+        &state.services,
+        &staff.actor(),
+        before,
+        PAGE_SIZE,
+    )
+    .await?;
     render(&ListPage {
         page,
         decisions,
@@ -186,9 +191,11 @@ async fn create(
     check(actor.may(Action::ManageProjects))?;
     let answers = Answers::from_fields(&fields);
     let outcome = match NewDecision::parse(&answers.input()) {
-        Ok(decision) => coproduce_services::decisions::log_decision(&state.services, &actor, &decision)
-            .await
-            .map(|_| ()),
+        Ok(decision) => {
+            coproduce_services::decisions::log_decision(&state.services, &actor, &decision)
+                .await
+                .map(|_| ())
+        }
         Err(problems) => Err(ServiceError::Invalid(problems)),
     };
     match outcome {
