@@ -127,4 +127,28 @@ export default ({ email, password }) => [
     expectPath('/get-involved/opportunities'),
     expectHeading(/activities you can join/i),
   ]),
+  // The soonest activity on the staff list is an upcoming one of the demo
+  // council's, with people suggested and people who have not replied.
+  keyboardJourney('invite a suggested person to an activity with the keyboard alone', [
+    go('/staff/activities'),
+    tabTo({ role: 'link', selector: 'main table a' }),
+    press('Enter'),
+    expectHeading(),
+    tabTo({ role: 'checkbox', selector: 'input[id^="suggested-"]' }, { max: 400 }),
+    press('Space'),
+    tabTo({ role: 'button', name: /invite the people chosen/i }, { max: 400 }),
+    press('Enter'),
+    expectHeading(),
+  ], { signedIn: true }),
+  keyboardJourney('reply yes through a personal link with the keyboard alone', [
+    go('/staff/activities'),
+    tabTo({ role: 'link', selector: 'main table a' }),
+    press('Enter'),
+    tabTo({ role: 'link', name: /^yes link/i }, { max: 400 }),
+    press('Enter'),
+    expectHeading(),
+    tabTo({ role: 'button', name: /yes, i will come/i }),
+    press('Enter'),
+    expectHeading(/place|waiting list/i),
+  ], { signedIn: true }),
 ];

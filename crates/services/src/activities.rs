@@ -271,21 +271,31 @@ pub async fn upcoming(
 
 /// Activities open to anyone, soonest first.
 pub async fn public(services: &Services) -> Result<Vec<(Activity, String)>> {
-    let mut found = Vec::new();
-    for id in services
+    let ids = services
         .store
         .public_activity_ids(clock::now(), 100)
+        .await?;
+    let organisations = services.store.organisations().await?;
+    Ok(services
+        .store
+        .activities_by_ids(&ids)
         .await?
-    {
-        let activity = services.store.activity(id).await?;
-        let organisation = services
-            .store
-            .organisation(activity.organisation_id)
-            .await?
-            .name;
-        found.push((activity, organisation));
-    }
-    Ok(found)
+        .into_iter()
+        .map(|activity| {
+            let name = organisations
+                .iter()
+                .find(|o| o.id == activity.organisation_id)
+                .map(|o| o.name.clone())
+                .unwrap_or_default();
+            (activity, name)
+        })
+        .collect())
+}
+
+/// Whole activities for a page of the list, read together.
+pub async fn whole(services: &Services, summaries: &[ActivitySummary]) -> Result<Vec<Activity>> {
+    let ids: Vec<ActivityId> = summaries.iter().map(|s| s.id).collect();
+    Ok(services.store.activities_by_ids(&ids).await?)
 }
 
 /// Everyone invited to an activity, and the adjustments to arrange.

@@ -157,17 +157,17 @@ pub async fn feed(services: &Services, token: &str) -> Result<Option<String>> {
     }
     let now = clock::now();
     let organisation = services.store.organisation(user.organisation_id).await?;
-    let mut activities = Vec::new();
-    for id in services
+    let ids = services
         .store
         .calendar_activity_ids(user.organisation_id, now - FEED_HISTORY_SECONDS, FEED_LIMIT)
+        .await?;
+    let activities: Vec<_> = services
+        .store
+        .activities_by_ids(&ids)
         .await?
-    {
-        activities.push((
-            services.store.activity(id).await?,
-            organisation.name.clone(),
-        ));
-    }
+        .into_iter()
+        .map(|activity| (activity, organisation.name.clone()))
+        .collect();
     Ok(Some(invitations::calendar(
         services,
         &activities,

@@ -186,6 +186,56 @@ impl Store {
         activity_from(row, &features, &areas)
     }
 
+    /// Whole activities for a list of ids, in the same order, in three
+    /// queries whatever the length.
+    pub async fn activities_by_ids(&self, ids: &[ActivityId]) -> Result<Vec<Activity>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let params = (1..=ids.len())
+            .map(|n| format!("${n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows_sql = format!("SELECT {COLUMNS} FROM activities WHERE id IN ({params})");
+        let features_sql = format!(
+            "SELECT activity_id, feature AS value FROM activity_features WHERE activity_id IN ({params})"
+        );
+        let areas_sql = format!(
+            "SELECT activity_id, area AS value FROM activity_areas WHERE activity_id IN ({params})"
+        );
+        let mut rows = sqlx::query_as::<_, ActivityRow>(&rows_sql);
+        let mut features = sqlx::query(&features_sql);
+        let mut areas = sqlx::query(&areas_sql);
+        for id in ids {
+            rows = rows.bind(id.0);
+            features = features.bind(id.0);
+            areas = areas.bind(id.0);
+        }
+        let pairs = |rows: Vec<sqlx::any::AnyRow>| -> Result<Vec<(i64, String)>> {
+            rows.iter()
+                .map(|r| Ok((r.try_get("activity_id")?, r.try_get("value")?)))
+                .collect()
+        };
+        let features = pairs(features.fetch_all(&self.read).await?)?;
+        let areas = pairs(areas.fetch_all(&self.read).await?)?;
+        let of = |list: &[(i64, String)], id: i64| -> Vec<String> {
+            let mut values: Vec<String> = list
+                .iter()
+                .filter(|(a, _)| *a == id)
+                .map(|(_, v)| v.clone())
+                .collect();
+            values.sort();
+            values
+        };
+        let mut activities = Vec::new();
+        for row in rows.fetch_all(&self.read).await? {
+            let id = row.id;
+            activities.push(activity_from(row, &of(&features, id), &of(&areas, id))?);
+        }
+        activities.sort_by_key(|a| ids.iter().position(|id| *id == a.id));
+        Ok(activities)
+    }
+
     /// One page of an organisation's activities, soonest first, starting
     /// after (`starts_at`, `id`) of the last one shown.
     pub async fn activities(

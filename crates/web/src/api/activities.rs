@@ -613,15 +613,18 @@ pub async fn list(
                 .map(|s| format!("{}_{}", s.starts_at, s.id))
         })
         .flatten();
-    let mut items = Vec::with_capacity(summaries.len());
-    for summary in summaries {
-        let activity = activities::get(&state.services, &actor, summary.id).await?;
-        items.push(ActivityListItem {
-            activity: activity.into(),
-            accepted: summary.accepted,
-            waiting_list: summary.waiting,
-        });
-    }
+    let items = activities::whole(&state.services, &summaries)
+        .await?
+        .into_iter()
+        .filter_map(|activity| {
+            let summary = summaries.iter().find(|s| s.id == activity.id)?;
+            Some(ActivityListItem {
+                accepted: summary.accepted,
+                waiting_list: summary.waiting,
+                activity: activity.into(),
+            })
+        })
+        .collect();
     Ok(Json(ActivityList { items, next }))
 }
 

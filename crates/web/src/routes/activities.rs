@@ -388,6 +388,9 @@ struct InvitationRow {
     replied: String,
     attendance: String,
     can_reply: bool,
+    /// The person's own reply links, to send by text message, while they
+    /// have not replied.
+    reply_links: Option<(String, String)>,
     reply_error: Option<String>,
     attendance_choices: Vec<Choice>,
     minutes: String,
@@ -513,6 +516,21 @@ async fn show_page(
                     .map(|a| a.label().to_owned())
                     .unwrap_or_else(|| "Not recorded".into()),
                 can_reply: r.status != InvitationStatus::Cancelled,
+                reply_links: (can_manage
+                    && matches!(
+                        r.status,
+                        InvitationStatus::Invited | InvitationStatus::NoReply
+                    )
+                    && activity.plan.ends_at > coproduce_services::clock::now())
+                .then(|| {
+                    let link = |answer| {
+                        activities::reply_link(services, r.id, answer, activity.plan.ends_at)
+                    };
+                    (
+                        link(activities::Answer::Accept),
+                        link(activities::Answer::Decline),
+                    )
+                }),
                 reply_error: errors.get(&format!("reply-{}", r.id)).map(str::to_owned),
                 attendance_choices: coded(
                     Attendance::ALL,
