@@ -333,9 +333,14 @@ pub fn reply_link(
 pub enum Answer {
     Accept,
     Decline,
+    /// Staff take the invitation back (the person is no longer needed, or
+    /// asked to be left out). Like a decline, it frees their place. Never
+    /// carried by a reply link.
+    Cancel,
 }
 
 impl Answer {
+    /// The answers a person can give: accept or decline.
     pub fn parse(value: &str) -> Option<Self> {
         match value.trim() {
             "accept" => Some(Self::Accept),
@@ -344,10 +349,19 @@ impl Answer {
         }
     }
 
+    /// The answers staff can record: a person's, or cancelling.
+    pub fn parse_staff(value: &str) -> Option<Self> {
+        match value.trim() {
+            "cancel" => Some(Self::Cancel),
+            other => Self::parse(other),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Accept => "accept",
             Self::Decline => "decline",
+            Self::Cancel => "cancel",
         }
     }
 }
@@ -434,7 +448,7 @@ pub async fn reply(
     let person = services.store.person(record.person_id).await?;
     for _ in 0..5 {
         let waiting = match answer {
-            Answer::Decline => first_waiting(services, activity.id).await?,
+            Answer::Decline | Answer::Cancel => first_waiting(services, activity.id).await?,
             Answer::Accept => None,
         };
         let turn = Turn {
@@ -530,14 +544,18 @@ impl Turn<'_> {
                     InvitationStatus::WaitingList
                 }
             }
-            Answer::Decline => {
+            Answer::Decline | Answer::Cancel => {
                 let next = if current == InvitationStatus::Accepted {
                     tx.first_waiting(activity.id).await?
                 } else {
                     None
                 };
-                tx.set_invitation_status(invitation, InvitationStatus::Declined, now)
-                    .await?;
+                let status = if answer == Answer::Cancel {
+                    InvitationStatus::Cancelled
+                } else {
+                    InvitationStatus::Declined
+                };
+                tx.set_invitation_status(invitation, status, now).await?;
                 if let Some(next) = next {
                     let Some((next_record, next_person)) =
                         self.waiting.filter(|(r, _)| r.id == next)
@@ -552,7 +570,7 @@ impl Turn<'_> {
                     }
                     moved_up = Some(next);
                 }
-                InvitationStatus::Declined
+                status
             }
         };
         audit(
@@ -564,6 +582,7 @@ impl Turn<'_> {
             match status {
                 InvitationStatus::Accepted => "Accepted an invitation",
                 InvitationStatus::WaitingList => "Joined the waiting list",
+                InvitationStatus::Cancelled => "Cancelled an invitation",
                 _ => "Declined an invitation",
             },
             now,

@@ -23,6 +23,11 @@ const BATCH: u32 = 200;
 /// at the same time. Returns how many were queued.
 pub async fn send_due(services: &Services) -> Result<usize> {
     let now = clock::now();
+    // Invitations left unanswered past the reply-by day, or until the
+    // activity, become "no reply".
+    let mut tx = services.store.begin().await?;
+    tx.close_unanswered(now, &clock::today()).await?;
+    tx.commit().await?;
     let mut sent = 0;
     for due in services.store.due_reminders(now, BATCH).await? {
         let record = match services.store.invitation(due.invitation_id).await {
@@ -219,4 +224,45 @@ pub async fn read_reply_link(
         organisation,
         status: record.status,
     }))
+}
+
+/// The longest a reminder may go before an activity: two weeks.
+const MOST_REMINDER_HOURS: i64 = 14 * 24;
+
+/// How many hours before an activity the actor's organisation reminds
+/// people.
+pub async fn reminder_hours(services: &Services, actor: &Actor) -> Result<i64> {
+    check(actor.may(Action::ManageSettings))?;
+    Ok(services.store.reminder_hours(actor.organisation_id).await?)
+}
+
+/// Sets how many hours before an activity reminders go, as typed.
+pub async fn set_reminder_hours(services: &Services, actor: &Actor, hours: &str) -> Result<()> {
+    check(actor.may(Action::ManageSettings))?;
+    let hours = match hours.trim().parse::<i64>() {
+        Ok(h) if (1..=MOST_REMINDER_HOURS).contains(&h) => h,
+        _ => {
+            return Err(crate::ServiceError::field(
+                "reminder_hours",
+                format!("Enter a whole number of hours from 1 to {MOST_REMINDER_HOURS}, like 48"),
+            ));
+        }
+    };
+    let mut tx = services.store.begin().await?;
+    tx.set_reminder_hours(actor.organisation_id, hours).await?;
+    tx.audit(
+        AuditEvent {
+            actor: Some(actor.user_id),
+            actor_label: "",
+            organisation: Some(actor.organisation_id),
+            action: "organisation.settings",
+            record_type: "organisation",
+            record_id: Some(actor.organisation_id.0),
+            detail: "Changed when activity reminders go out",
+        },
+        clock::now(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -80,7 +80,50 @@ impl Store {
     }
 }
 
+impl Store {
+    /// How many hours before an activity the organisation's reminders go.
+    pub async fn reminder_hours(&self, organisation: OrganisationId) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT reminder_hours FROM organisations WHERE id = $1")
+                .bind(organisation.0)
+                .fetch_one(&self.read)
+                .await?,
+        )
+    }
+}
+
 impl Tx {
+    pub async fn set_reminder_hours(
+        &mut self,
+        organisation: OrganisationId,
+        hours: i64,
+    ) -> Result<()> {
+        sqlx::query("UPDATE organisations SET reminder_hours = $1 WHERE id = $2")
+            .bind(hours)
+            .bind(organisation.0)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(|e| self.error(e))?;
+        Ok(())
+    }
+
+    /// Marks invitations nobody answered as "no reply" once the reply-by
+    /// day (`today`, `YYYY-MM-DD`, is after it) or the activity has come.
+    /// Returns how many changed.
+    pub async fn close_unanswered(&mut self, now: i64, today: &str) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE invitations SET status = 'no_reply' WHERE status = 'invited' AND activity_id IN \
+             (SELECT a.id FROM activities a WHERE a.starts_at <= $1 \
+              OR (a.reply_by IS NOT NULL AND a.reply_by < $2))",
+        )
+        .bind(now)
+        .bind(today)
+        .execute(&mut *self.tx)
+        .await
+        .map_err(|e| self.error(e))?;
+        Ok(done.rows_affected())
+    }
+
     /// Gives the staff member a new feed token hash, replacing any old one
     /// (whose address then stops working).
     pub async fn replace_calendar_feed(

@@ -569,3 +569,130 @@ async fn the_list_pages_on_by_start_time() {
     let (status, _) = browser.get_text("/staff/activities?after=nonsense").await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn cancelling_an_invitation_frees_the_place_for_the_next_person() {
+    let app = TestApp::spawn().await;
+    let browser = app.signed_in(OFFICER).await;
+    let activity = planned(&app, ADMIN, "Quality check visit", "1").await;
+    let first = person(&app, "First Visitor", "first.visitor@example.com", &[]).await;
+    let second = person(&app, "Second Visitor", "second.visitor@example.com", &[]).await;
+    invite(&app, activity, &[first, second]).await;
+    let invited = invitations(&app, activity).await;
+    let id_of = |p: i64| {
+        invited
+            .iter()
+            .find(|i| i.person_id.0 == p)
+            .map(|i| i.id)
+            .expect("invited")
+    };
+    for person in [first, second] {
+        let response = browser
+            .post_form(
+                &format!(
+                    "/staff/activities/{activity}/invitations/{}/reply",
+                    id_of(person)
+                ),
+                &[("answer", "accept")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    let response = browser
+        .post_form(
+            &format!(
+                "/staff/activities/{activity}/invitations/{}/reply",
+                id_of(first)
+            ),
+            &[("answer", "cancel")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let now = invitations(&app, activity).await;
+    let status_of = |p: i64| {
+        now.iter()
+            .find(|i| i.person_id.0 == p)
+            .map(|i| i.status)
+            .expect("invited")
+    };
+    assert_eq!(status_of(first), InvitationStatus::Cancelled);
+    assert_eq!(status_of(second), InvitationStatus::Accepted);
+    let mails = app.outbox(3).await;
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.contains("second.visitor@example.com") && m.contains("A place is free")),
+        "the person moved up is told"
+    );
+    // A cancelled invitation cannot be accepted through the staff page.
+    let response = browser
+        .post_form(
+            &format!(
+                "/staff/activities/{activity}/invitations/{}/reply",
+                id_of(first)
+            ),
+            &[("answer", "accept")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn unanswered_invitations_become_no_reply_and_reminders_follow_the_setting() {
+    let app = TestApp::spawn().await;
+    let activity = planned(&app, ADMIN, "Forum that has started", "5").await;
+    let someone = person(&app, "Quiet Person", "quiet.person@example.com", &[]).await;
+    invite(&app, activity, &[someone]).await;
+    // The reply-by day has passed: the invitation closes as no reply.
+    let mut answers = coproduce_services::activities::ActivityAnswers::from_activity(
+        &app.services
+            .store
+            .activity(ActivityId(activity))
+            .await
+            .expect("activity"),
+    );
+    answers.reply_by = "1/1/2020".into();
+    answers.date = "1/1/2099".into();
+    coproduce_services::activities::update(
+        &app.services,
+        &actor(&app, ADMIN).await,
+        ActivityId(activity),
+        &answers,
+    )
+    .await
+    .expect("update");
+    coproduce_services::reminders::send_due(&app.services)
+        .await
+        .expect("sweep");
+    let now = invitations(&app, activity).await;
+    assert_eq!(now[0].status, InvitationStatus::NoReply);
+
+    // The organisation chooses when reminders go.
+    let admin = app.signed_in(ADMIN).await;
+    let response = admin
+        .post_form(
+            "/staff/settings/reminders",
+            &[("reminder_hours", "two days")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("body");
+    assert_eq!(
+        error_summary(&html),
+        vec!["Enter a whole number of hours from 1 to 336, like 48"]
+    );
+    assert!(html.contains("value=\"two days\""), "answer kept");
+    let response = admin
+        .post_form("/staff/settings/reminders", &[("reminder_hours", "72")])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let organisation = actor(&app, ADMIN).await.organisation_id;
+    assert_eq!(
+        app.services
+            .store
+            .reminder_hours(organisation)
+            .await
+            .expect("hours"),
+        72
+    );
+}

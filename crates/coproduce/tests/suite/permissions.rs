@@ -165,6 +165,13 @@ fn page_routes() -> Vec<Route> {
         },
         Route {
             method: "POST",
+            path: "/staff/settings/reminders",
+            action: Action::ManageSettings,
+            form: &[("reminder_hours", "48")],
+            ok: StatusCode::SEE_OTHER,
+        },
+        Route {
+            method: "POST",
             path: "/staff/settings",
             action: Action::ManageSettings,
             form: &[("must_pass", "no")],

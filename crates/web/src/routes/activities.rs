@@ -721,10 +721,10 @@ async fn reply(
         return Err(WebError::NotFound);
     }
     let field = format!("reply-{invitation}");
-    let (status, message) = match Answer::parse(&form.answer) {
+    let (status, message) = match Answer::parse_staff(&form.answer) {
         None => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Choose whether they accept or decline".to_owned(),
+            "Choose whether they accept or decline, or cancel the invitation".to_owned(),
         ),
         Some(answer) => {
             match activities::reply(services, invitation, answer, Some(&actor), false).await {

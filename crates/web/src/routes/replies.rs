@@ -157,6 +157,7 @@ fn already_done(view: &ReplyLinkView) -> bool {
             InvitationStatus::Accepted | InvitationStatus::WaitingList
         ),
         Answer::Decline => view.status == InvitationStatus::Declined,
+        Answer::Cancel => view.status == InvitationStatus::Cancelled,
     }
 }
 

@@ -24,6 +24,10 @@ pub fn router() -> Router<AppState> {
         .route("/staff/writing-check", get(check_form).post(check_text))
         .route("/staff/settings", get(settings).post(save_settings))
         .route(
+            "/staff/settings/reminders",
+            axum::routing::post(save_reminders),
+        )
+        .route(
             "/staff/settings/onboarding",
             axum::routing::post(save_onboarding),
         )
@@ -90,7 +94,55 @@ struct SettingsPage {
     must_pass: bool,
     saved: bool,
     steps: String,
+    reminder_hours: String,
     errors: FormErrors,
+}
+
+/// The settings page as stored, with `errors` and any answers kept.
+async fn settings_page(
+    state: &AppState,
+    actor: &coproduce_domain::Actor,
+    page: Page,
+    saved: bool,
+    errors: FormErrors,
+    steps: Option<String>,
+    reminder_hours: Option<String>,
+) -> Result<SettingsPage, WebError> {
+    check(actor.may(Action::ManageSettings))?;
+    let organisation = state
+        .services
+        .store
+        .organisation(actor.organisation_id)
+        .await
+        .map_err(ServiceError::from)?;
+    let steps = match steps {
+        Some(steps) => steps,
+        None => state
+            .services
+            .store
+            .onboarding_steps(actor.organisation_id)
+            .await
+            .map_err(ServiceError::from)?
+            .into_iter()
+            .map(|(_, label)| label)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let reminder_hours = match reminder_hours {
+        Some(hours) => hours,
+        None => coproduce_services::reminders::reminder_hours(&state.services, actor)
+            .await?
+            .to_string(),
+    };
+    Ok(SettingsPage {
+        page,
+        organisation: organisation.name,
+        must_pass: organisation.plain_english_must_pass,
+        saved,
+        steps,
+        reminder_hours,
+        errors,
+    })
 }
 
 #[derive(Deserialize)]
@@ -104,32 +156,17 @@ async fn settings(
     page: Page,
     Query(query): Query<SettingsQuery>,
 ) -> Result<impl IntoResponse, WebError> {
-    let actor = staff.actor();
-    check(actor.may(Action::ManageSettings))?;
-    let organisation = state
-        .services
-        .store
-        .organisation(actor.organisation_id)
-        .await
-        .map_err(ServiceError::from)?;
-    let steps = state
-        .services
-        .store
-        .onboarding_steps(actor.organisation_id)
-        .await
-        .map_err(ServiceError::from)?
-        .into_iter()
-        .map(|(_, label)| label)
-        .collect::<Vec<_>>()
-        .join("\n");
-    render(&SettingsPage {
+    let page = settings_page(
+        &state,
+        &staff.actor(),
         page,
-        organisation: organisation.name,
-        must_pass: organisation.plain_english_must_pass,
-        saved: query.saved.is_some(),
-        steps,
-        errors: FormErrors::new(),
-    })
+        query.saved.is_some(),
+        FormErrors::new(),
+        None,
+        None,
+    )
+    .await?;
+    render(&page)
 }
 
 #[derive(Deserialize)]
@@ -174,20 +211,54 @@ async fn save_onboarding(
     {
         Ok(()) => Ok(Redirect::to("/staff/settings?saved=yes").into_response()),
         Err(ServiceError::Invalid(problems)) => {
-            let organisation = state
-                .services
-                .store
-                .organisation(actor.organisation_id)
-                .await
-                .map_err(ServiceError::from)?;
-            let page = SettingsPage {
+            let page = settings_page(
+                &state,
+                &actor,
                 page,
-                organisation: organisation.name,
-                must_pass: organisation.plain_english_must_pass,
-                saved: false,
-                steps: form.steps,
-                errors: FormErrors::from_service(problems),
-            };
+                false,
+                FormErrors::from_service(problems),
+                Some(form.steps),
+                None,
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct RemindersForm {
+    #[serde(default)]
+    reminder_hours: String,
+}
+
+async fn save_reminders(
+    State(state): State<AppState>,
+    staff: Staff,
+    page: Page,
+    Form(form): Form<RemindersForm>,
+) -> Result<Response, WebError> {
+    let actor = staff.actor();
+    match coproduce_services::reminders::set_reminder_hours(
+        &state.services,
+        &actor,
+        &form.reminder_hours,
+    )
+    .await
+    {
+        Ok(()) => Ok(Redirect::to("/staff/settings?saved=yes").into_response()),
+        Err(ServiceError::Invalid(problems)) => {
+            let page = settings_page(
+                &state,
+                &actor,
+                page,
+                false,
+                FormErrors::from_service(problems),
+                None,
+                Some(form.reminder_hours),
+            )
+            .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
         Err(error) => Err(error.into()),
