@@ -26,7 +26,7 @@ enum Credential {
     Token,
 }
 
-const SCENARIOS: [Scenario; 17] = [
+const SCENARIOS: [Scenario; 21] = [
     Scenario {
         name: "public home page",
         path: "/",
@@ -110,6 +110,26 @@ const SCENARIOS: [Scenario; 17] = [
     Scenario {
         name: "API: public projects",
         path: "/api/v1/public/projects",
+        credential: Credential::None,
+    },
+    Scenario {
+        name: "activities list",
+        path: "/staff/activities",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "activity page (suggestions)",
+        path: "/staff/activities/7",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "API: list activities",
+        path: "/api/v1/activities",
+        credential: Credential::Token,
+    },
+    Scenario {
+        name: "public opportunities",
+        path: "/get-involved/opportunities",
         credential: Credential::None,
     },
 ];

@@ -12,16 +12,9 @@ use coproduce_domain::person::ExperienceArea;
 use coproduce_domain::{ActivityId, InvitationId, OrganisationId, PersonId, ProjectId, UserId};
 use sqlx::{FromRow, Row};
 
+use crate::codes::{code, corrupt};
 use crate::error::found;
 use crate::{Result, Store, StoreError, Tx};
-
-fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError::Corrupt(format!("unknown {what} {value:?}"))
-}
-
-fn code<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T> {
-    parse(value).ok_or_else(|| corrupt(what, value))
-}
 
 #[derive(FromRow)]
 struct ActivityRow {

@@ -1,27 +1,13 @@
 //! The decision log: where each decision was made, whether co-production
 //! was considered, and how people who use services were involved.
 
-use coproduce_domain::dates::parse_uk_date;
 use coproduce_domain::project::{DecisionForum, NewDecision};
 use coproduce_domain::{DecisionId, OrganisationId, ProjectId, UserId};
 use sqlx::Row;
 
+use crate::codes::{code, corrupt, date};
 use crate::error::found;
-use crate::{Result, Store, StoreError, Tx};
-
-fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError::Corrupt(format!("unknown {what} {value:?}"))
-}
-
-fn date(value: Option<String>) -> Result<Option<coproduce_domain::dates::Date>> {
-    value
-        .map(|d| parse_uk_date(&d).map_err(|_| corrupt("date", &d)))
-        .transpose()
-}
-
-fn code<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T> {
-    parse(value).ok_or_else(|| corrupt(what, value))
-}
+use crate::{Result, Store, Tx};
 
 /// A decision in the log, as stored.
 #[derive(Debug, Clone)]

@@ -16,6 +16,7 @@
 mod activities;
 mod audit;
 mod calendar_feeds;
+mod codes;
 mod decisions;
 mod engine;
 mod error;

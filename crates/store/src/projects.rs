@@ -1,7 +1,7 @@
 //! Projects on the ladder of co-production: the plan, its stages, the
 //! people and working agreement, the rung history, and the decision log.
 
-use coproduce_domain::dates::{Date, parse_uk_date};
+use coproduce_domain::dates::Date;
 use coproduce_domain::ladder::{Level, Method, Rung, Stage};
 use coproduce_domain::money::Pence;
 use coproduce_domain::project::{
@@ -12,22 +12,9 @@ use coproduce_domain::project::{
 use coproduce_domain::{OrganisationId, PersonId, ProjectId, UserId};
 use sqlx::{FromRow, Row};
 
+use crate::codes::{code, corrupt, date};
 use crate::error::found;
 use crate::{Result, Store, StoreError, Tx};
-
-fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError::Corrupt(format!("unknown {what} {value:?}"))
-}
-
-fn code<T>(value: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T> {
-    parse(value).ok_or_else(|| corrupt(what, value))
-}
-
-fn date(value: Option<String>) -> Result<Option<Date>> {
-    value
-        .map(|d| parse_uk_date(&d).map_err(|_| corrupt("date", &d)))
-        .transpose()
-}
 
 #[derive(FromRow)]
 struct ProjectRow {
