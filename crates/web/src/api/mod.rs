@@ -6,6 +6,7 @@
 
 mod activities;
 mod auth;
+mod body;
 mod error;
 mod people;
 mod projects;

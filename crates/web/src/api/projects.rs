@@ -16,11 +16,12 @@ use coproduce_services::ServiceError;
 use coproduce_services::projects::{self, ProjectAnswers};
 use coproduce_services::staff::check;
 use coproduce_store::DecisionRecord;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
 use super::auth::ApiCaller;
+use super::body::{input, query_error, sent};
 use super::error::{ApiError, ErrorBody};
 use crate::state::AppState;
 
@@ -323,14 +324,6 @@ fn cursor(after: Option<&str>) -> Result<Option<i64>, ApiError> {
     }
 }
 
-fn query_error(_: QueryRejection) -> ApiError {
-    ApiError::BadRequest("limit must be a whole number".into())
-}
-
-fn json_error(error: JsonRejection) -> ApiError {
-    ApiError::BadRequest(format!("The body is not valid JSON: {}", error.body_text()))
-}
-
 /// The API's name for a field the services name after the form.
 fn api_field(field: &'static str) -> &'static str {
     match field {
@@ -356,26 +349,6 @@ fn renamed(error: ServiceError) -> ApiError {
         ),
         other => other.into(),
     }
-}
-
-/// Reads a JSON body into one of the input types below. Their fields are
-/// all optional JSON values, so the only way to fail is a body that is not
-/// an object or carries a field the type does not have.
-fn input<T: for<'de> Deserialize<'de>>(
-    body: Result<Json<Value>, JsonRejection>,
-) -> Result<T, ApiError> {
-    let Json(body) = body.map_err(json_error)?;
-    if !body.is_object() {
-        return Err(ApiError::BadRequest(
-            "The body must be a JSON object".into(),
-        ));
-    }
-    serde_json::from_value(body).map_err(|e| ApiError::Invalid(vec![("body", e.to_string())]))
-}
-
-/// Keeps a field that was sent, even as null, apart from one left out.
-fn sent<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
-    Value::deserialize(deserializer).map(Some)
 }
 
 /// Reads the values of a body one field at a time, onto answers as typed,
