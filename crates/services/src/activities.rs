@@ -148,25 +148,6 @@ async fn audit(
     Ok(())
 }
 
-/// Refuses a project that is not the organisation's.
-async fn check_project(
-    services: &Services,
-    organisation: OrganisationId,
-    project: Option<ProjectId>,
-) -> Result<()> {
-    let Some(project) = project else {
-        return Ok(());
-    };
-    match services.store.project(project).await {
-        Ok(p) if p.organisation_id == organisation => Ok(()),
-        Ok(_) | Err(StoreError::NotFound) => Err(ServiceError::field(
-            "project",
-            "Choose a project from the list",
-        )),
-        Err(error) => Err(error.into()),
-    }
-}
-
 /// Plans a new activity.
 pub async fn create(
     services: &Services,
@@ -175,7 +156,7 @@ pub async fn create(
 ) -> Result<ActivityId> {
     check(actor.may(Action::ManageActivities))?;
     let (plan, project) = answers.check().map_err(ServiceError::Invalid)?;
-    check_project(services, actor.organisation_id, project).await?;
+    crate::projects::check_own(services, actor.organisation_id, project).await?;
     let now = clock::now();
     let mut tx = services.store.begin().await?;
     let id = tx
@@ -231,7 +212,7 @@ pub async fn update(
 ) -> Result<()> {
     let activity = activity_for(services, actor, Action::ManageActivities, id).await?;
     let (plan, project) = answers.check().map_err(ServiceError::Invalid)?;
-    check_project(services, activity.organisation_id, project).await?;
+    crate::projects::check_own(services, activity.organisation_id, project).await?;
     let now = clock::now();
     let mut tx = services.store.begin().await?;
     tx.update_activity(id, project, &plan, now).await?;

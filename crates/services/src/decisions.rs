@@ -15,18 +15,7 @@ pub async fn log_decision(
     decision: &NewDecision,
 ) -> Result<DecisionId> {
     check(actor.may(Action::ManageProjects))?;
-    if let Some(project) = decision.project {
-        match services.store.project(project).await {
-            Ok(p) if p.organisation_id == actor.organisation_id => {}
-            Ok(_) | Err(StoreError::NotFound) => {
-                return Err(ServiceError::field(
-                    "project",
-                    "Choose a project from the list",
-                ));
-            }
-            Err(error) => return Err(error.into()),
-        }
-    }
+    crate::projects::check_own(services, actor.organisation_id, decision.project).await?;
     let now = clock::now();
     let mut tx = services.store.begin().await?;
     let id = tx

@@ -792,10 +792,36 @@ pub async fn public_get(services: &Services, id: ProjectId) -> Result<(Project, 
     Ok((project, organisation.name))
 }
 
-/// The stages of a published project, for its public page.
-pub async fn public_stages(services: &Services, id: ProjectId) -> Result<Vec<StagePlan>> {
-    public_get(services, id).await?;
-    Ok(services.store.project_stages(id).await?)
+/// A published project with its organisation's name and its stages, for
+/// its public page.
+pub async fn public_view(
+    services: &Services,
+    id: ProjectId,
+) -> Result<(Project, String, Vec<StagePlan>)> {
+    let (project, organisation) = public_get(services, id).await?;
+    let stages = services.store.project_stages(id).await?;
+    Ok((project, organisation, stages))
+}
+
+/// Refuses a project that is not the organisation's, as a message on the
+/// `project` field: for records (activities, decisions) that may belong
+/// to a project.
+pub async fn check_own(
+    services: &Services,
+    organisation: OrganisationId,
+    project: Option<ProjectId>,
+) -> Result<()> {
+    let Some(project) = project else {
+        return Ok(());
+    };
+    match services.store.project(project).await {
+        Ok(p) if p.organisation_id == organisation => Ok(()),
+        Ok(_) | Err(StoreError::NotFound) => Err(ServiceError::field(
+            "project",
+            "Choose a project from the list",
+        )),
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// Planned and achieved counts at one rung.

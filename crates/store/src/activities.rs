@@ -12,7 +12,7 @@ use coproduce_domain::person::ExperienceArea;
 use coproduce_domain::{ActivityId, InvitationId, OrganisationId, PersonId, ProjectId, UserId};
 use sqlx::{FromRow, Row};
 
-use crate::codes::{code, corrupt};
+use crate::codes::{code, corrupt, numbered_params};
 use crate::error::found;
 use crate::{Result, Store, StoreError, Tx};
 
@@ -157,26 +157,7 @@ pub struct AdjustmentRecord {
 
 impl Store {
     pub async fn activity(&self, id: ActivityId) -> Result<Activity> {
-        let row = sqlx::query_as::<_, ActivityRow>(&format!(
-            "SELECT {COLUMNS} FROM activities WHERE id = $1"
-        ))
-        .bind(id.0)
-        .fetch_optional(&self.read)
-        .await?;
-        let row = found(row)?;
-        let features: Vec<String> = sqlx::query_scalar(
-            "SELECT feature FROM activity_features WHERE activity_id = $1 ORDER BY feature",
-        )
-        .bind(id.0)
-        .fetch_all(&self.read)
-        .await?;
-        let areas: Vec<String> = sqlx::query_scalar(
-            "SELECT area FROM activity_areas WHERE activity_id = $1 ORDER BY area",
-        )
-        .bind(id.0)
-        .fetch_all(&self.read)
-        .await?;
-        activity_from(row, &features, &areas)
+        found(self.activities_by_ids(&[id]).await?.pop())
     }
 
     /// Whole activities for a list of ids, in the same order, in three
@@ -185,10 +166,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let params = (1..=ids.len())
-            .map(|n| format!("${n}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let params = numbered_params(ids.len());
         let rows_sql = format!("SELECT {COLUMNS} FROM activities WHERE id IN ({params})");
         let features_sql = format!(
             "SELECT activity_id, feature AS value FROM activity_features WHERE activity_id IN ({params})"

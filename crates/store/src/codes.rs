@@ -20,3 +20,11 @@ pub(crate) fn date(value: Option<String>) -> Result<Option<Date>> {
         .map(|d| parse_uk_date(&d).map_err(|_| corrupt("date", &d)))
         .transpose()
 }
+
+/// `$1, $2, ... $n`: the parameters of an `IN (...)` list.
+pub(crate) fn numbered_params(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

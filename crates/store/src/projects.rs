@@ -12,7 +12,7 @@ use coproduce_domain::project::{
 use coproduce_domain::{OrganisationId, PersonId, ProjectId, UserId};
 use sqlx::{FromRow, Row};
 
-use crate::codes::{code, corrupt, date};
+use crate::codes::{code, corrupt, date, numbered_params};
 use crate::error::found;
 use crate::{Result, Store, StoreError, Tx};
 
@@ -247,20 +247,7 @@ impl Conditions {
 
 impl Store {
     pub async fn project(&self, id: ProjectId) -> Result<Project> {
-        let row = sqlx::query_as::<_, ProjectRow>(&format!(
-            "SELECT {COLUMNS} FROM projects WHERE id = $1"
-        ))
-        .bind(id.0)
-        .fetch_optional(&self.read)
-        .await?;
-        let row = found(row)?;
-        let methods: Vec<String> = sqlx::query_scalar(
-            "SELECT method FROM project_methods WHERE project_id = $1 ORDER BY method",
-        )
-        .bind(id.0)
-        .fetch_all(&self.read)
-        .await?;
-        project_from(row, methods)
+        found(self.projects_by_ids(&[id]).await?.pop())
     }
 
     /// Whole projects for a list of ids, in the same order, in two
@@ -269,10 +256,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let params = (1..=ids.len())
-            .map(|n| format!("${n}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let params = numbered_params(ids.len());
         let rows_sql = format!("SELECT {COLUMNS} FROM projects WHERE id IN ({params})");
         let methods_sql = format!(
             "SELECT project_id, method FROM project_methods WHERE project_id IN ({params}) \

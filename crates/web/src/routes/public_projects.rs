@@ -291,8 +291,7 @@ async fn show(
     Path(id): Path<String>,
 ) -> Result<impl IntoResponse, WebError> {
     let id = ProjectId(record_id(&id)?);
-    let (project, organisation) = projects::public_get(&state.services, id).await?;
-    let stages = projects::public_stages(&state.services, id).await?;
+    let (project, organisation, stages) = projects::public_view(&state.services, id).await?;
     render(&ProjectPage {
         page,
         project,
