@@ -43,3 +43,23 @@ id_type!(
     /// An invitation of one person to one activity.
     InvitationId
 );
+id_type!(
+    /// A dated fee or expenses rate.
+    RateId
+);
+id_type!(
+    /// A fee for taking part in an activity.
+    FeeId
+);
+id_type!(
+    /// An expenses claim.
+    ClaimId
+);
+id_type!(
+    /// A batch of payments sent to the finance system.
+    PaymentRunId
+);
+id_type!(
+    /// An earnings limit a person declared.
+    LimitId
+);

@@ -15,6 +15,7 @@ pub mod ids;
 pub mod ladder;
 pub mod money;
 pub mod organisation;
+pub mod payments;
 pub mod permissions;
 pub mod person;
 pub mod phone;
@@ -22,7 +23,10 @@ pub mod plain_english;
 pub mod project;
 
 pub use auth::{Email, NewPassword, Role, StaffUser, parse_display_name};
-pub use ids::{ActivityId, DecisionId, InvitationId, OrganisationId, PersonId, ProjectId, UserId};
+pub use ids::{
+    ActivityId, ClaimId, DecisionId, FeeId, InvitationId, LimitId, OrganisationId, PaymentRunId,
+    PersonId, ProjectId, RateId, UserId,
+};
 pub use organisation::{Organisation, OrganisationKind, Slug};
 pub use permissions::{Action, Actor, Decision};
 

@@ -34,10 +34,22 @@ pub enum Action {
     ViewActivities,
     /// Plan activities, invite people, record replies and attendance.
     ManageActivities,
+    /// See rates, fees, expenses claims, payment runs and what a person
+    /// has been paid.
+    ViewPayments,
+    /// Work out fees, record people's choices and limits, and claim
+    /// expenses for someone.
+    RecordPayments,
+    /// Approve or reject fees and expenses claims.
+    ApprovePayments,
+    /// Create payment runs for the finance system and record them paid.
+    RunPayments,
+    /// Set the organisation's fee and expenses rates.
+    ManageRates,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 19] = [
         Self::ViewStaffHome,
         Self::ViewOrganisations,
         Self::ViewStaff,
@@ -52,6 +64,11 @@ impl Action {
         Self::ManageProjects,
         Self::ViewActivities,
         Self::ManageActivities,
+        Self::ViewPayments,
+        Self::RecordPayments,
+        Self::ApprovePayments,
+        Self::RunPayments,
+        Self::ManageRates,
     ];
 
     /// Whether a role may ever do this, before any question of whose record
@@ -75,6 +92,13 @@ impl Action {
             Self::ManageStaff | Self::ViewAuditTrail | Self::ManageSettings => {
                 matches!(role, Admin)
             }
+            Self::ViewPayments | Self::RecordPayments => {
+                matches!(role, Admin | Lead | Officer | Finance)
+            }
+            Self::ApprovePayments => matches!(role, Admin | Lead | Finance),
+            // Only finance officers send payments to the finance system.
+            Self::RunPayments => matches!(role, Finance),
+            Self::ManageRates => matches!(role, Admin | Finance),
         }
     }
 }

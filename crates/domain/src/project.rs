@@ -90,7 +90,7 @@ pub const SUMMARY_MAX: usize = 2_000;
 pub const TEXT_MAX: usize = 4_000;
 
 /// Reads a text that must be given.
-fn required(
+pub(crate) fn required(
     value: &str,
     max: usize,
     what: &str,
@@ -112,7 +112,7 @@ fn required(
 }
 
 /// Reads a text that may be left out.
-fn optional(
+pub(crate) fn optional(
     value: &str,
     max: usize,
     what: &str,
@@ -126,7 +126,7 @@ fn optional(
 }
 
 /// Reads one code of a closed list that must be chosen.
-fn chosen<T>(
+pub(crate) fn chosen<T>(
     value: &str,
     parse: fn(&str) -> Option<T>,
     missing: &str,
@@ -140,7 +140,7 @@ fn chosen<T>(
     parsed
 }
 
-fn optional_date(value: &str, field: &'static str, problems: &mut Problems) -> Option<Date> {
+pub(crate) fn optional_date(value: &str, field: &'static str, problems: &mut Problems) -> Option<Date> {
     if value.trim().is_empty() {
         return None;
     }

@@ -4,6 +4,7 @@
 pub mod activities;
 pub mod api_tokens;
 pub mod auth;
+pub mod claims;
 pub mod clock;
 pub mod decisions;
 pub mod demo;
@@ -13,6 +14,8 @@ pub mod import;
 pub mod invitations;
 pub mod jobs;
 pub mod passwords;
+pub mod payment_runs;
+pub mod payments;
 pub mod people;
 pub mod people_import;
 pub mod projects;

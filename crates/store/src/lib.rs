@@ -24,6 +24,7 @@ mod imports;
 mod jobs;
 mod matching;
 mod organisations;
+mod payments;
 mod people;
 mod projects;
 mod schema;
@@ -40,6 +41,11 @@ pub use error::StoreError;
 pub use imports::ImportBatch;
 pub use jobs::Job;
 pub use matching::{CandidateRow, CandidateTagRow, PersonFigure};
+pub use payments::{
+    ClaimRecord, FeeAdjustment, FeeRecord, ItemFilter, ItemKind, LimitRecord, NewClaim, NewFee,
+    PayLine, PaymentPreferences, Progress, RateRecord, ReceiptFile, ReceiptInfo, RunRecord,
+    RunStatus, SubmittedVia,
+};
 pub use people::{
     ConsentRecord, EQUALITY_COLUMNS, HistoryEntry, NewPersonRecord, OnboardingItem, StatusChange,
 };
