@@ -20,7 +20,7 @@ import { runSelfTest } from './lib/selftest.mjs';
 import { runSite } from './lib/site.mjs';
 import { startCoproduce } from './lib/servers.mjs';
 import { findVnuJar } from './lib/nu.mjs';
-import states, { STAFF_EMAIL } from './states.mjs';
+import states, { STAFF_EMAIL, FINANCE_EMAIL } from './states.mjs';
 import journeys from './journeys.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -100,7 +100,12 @@ async function main() {
           report,
           outDir,
           credentials: { email: args.email, password: args.password },
-          starts: [{ path: '/', signedIn: false }, { path: '/staff', signedIn: true }],
+          starts: [
+            { path: '/', signedIn: false },
+            { path: '/staff', signedIn: true },
+            // Payment runs are for finance officers alone.
+            { path: '/staff/payments', signedIn: FINANCE_EMAIL, within: '/staff/payments' },
+          ],
           states,
           journeys: journeys({ email: args.email, password: args.password }),
           maxPages: Number(args['max-pages']),

@@ -16,6 +16,7 @@
 import { fill, submit, followLink, check, open, upload } from './lib/actions.mjs';
 
 export const STAFF_EMAIL = 'admin@northshire-council.example';
+export const FINANCE_EMAIL = 'finance@northshire-council.example';
 
 const ERRORS = { selector: '.govuk-error-summary' };
 

@@ -60,14 +60,24 @@ export async function runSite(opts) {
   const timing = {};
   const clock = (k, t0) => { timing[k] = (timing[k] || 0) + (performance.now() - t0); };
 
-  let staffState = null;
-  if (credentials && starts.some((s) => s.signedIn)) {
-    try {
-      staffState = await signInStorage(browser, base, credentials);
-    } catch (err) {
-      G.crawl.fail('sign in for the signed-in crawl', err.message);
+  // `signedIn` is true for the default account, or another account's
+  // email (same password), such as a finance officer's.
+  const storage = new Map();
+  const failedSignIns = new Set();
+  async function signInAs(signedIn) {
+    if (!signedIn || !credentials) return null;
+    const email = signedIn === true ? credentials.email : signedIn;
+    if (!storage.has(email) && !failedSignIns.has(email)) {
+      try {
+        storage.set(email, await signInStorage(browser, base, { ...credentials, email }));
+      } catch (err) {
+        failedSignIns.add(email);
+        G.crawl.fail(`sign in as ${email}`, err.message);
+      }
     }
+    return storage.get(email) || null;
   }
+  if (credentials && starts.some((s) => s.signedIn)) await signInAs(true);
 
   // Runs the per-page checks on the page as it is now.
   async function checkPage(page, t, where, { walk = true } = {}) {
@@ -135,9 +145,10 @@ export async function runSite(opts) {
   const pages = [];
   let capHit = false;
   for (const start of starts) {
-    if (start.signedIn && !staffState) continue;
-    const who = start.signedIn ? 'signed in' : 'public';
-    const context = await newContext(browser, { storageState: start.signedIn ? staffState : undefined });
+    const startState = await signInAs(start.signedIn);
+    if (start.signedIn && !startState) continue;
+    const who = start.signedIn === true ? 'signed in' : start.signedIn ? `as ${start.signedIn}` : 'public';
+    const context = await newContext(browser, { storageState: startState || undefined });
     const page = await context.newPage();
     const t = track(page);
     const seen = new Set();
@@ -191,6 +202,8 @@ export async function runSite(opts) {
         try { u = new URL(href); } catch { continue; }
         if (u.origin !== new URL(base).origin) continue;
         if (CRAWL_SKIP.some((re) => re.test(u.pathname))) continue;
+        // A start may keep its crawl to one part of the site.
+        if (start.within && !u.pathname.startsWith(start.within)) continue;
         u.hash = '';
         const k = keyOf(u.href);
         if (seen.has(k)) continue;
@@ -211,11 +224,12 @@ export async function runSite(opts) {
   t0 = performance.now();
   for (const state of states) {
     const where = `state "${state.name}"`;
-    if (state.signedIn && !staffState) {
+    const stateStorage = await signInAs(state.signedIn);
+    if (state.signedIn && !stateStorage) {
       G.states.fail(where, 'not signed in: signing in failed earlier');
       continue;
     }
-    const context = await newContext(browser, { storageState: state.signedIn ? staffState : undefined });
+    const context = await newContext(browser, { storageState: stateStorage || undefined });
     const page = await context.newPage();
     const t = track(page);
     const s = { page, t, base };
@@ -267,11 +281,12 @@ export async function runSite(opts) {
   for (const js of [true, false]) {
     const g = js ? G.jsOn : G.jsOff;
     for (const journey of journeys) {
-      if (journey.signedIn && !staffState) {
+      const journeyStorage = await signInAs(journey.signedIn);
+      if (journey.signedIn && !journeyStorage) {
         g.fail(journey.name, 'not signed in: signing in failed earlier');
         continue;
       }
-      const context = await newContext(browser, { javaScriptEnabled: js, storageState: journey.signedIn ? staffState : undefined });
+      const context = await newContext(browser, { javaScriptEnabled: js, storageState: journeyStorage || undefined });
       const page = await context.newPage();
       const t = track(page);
       const k = journeyContext({ page, base, t, js });

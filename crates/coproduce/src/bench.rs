@@ -26,7 +26,7 @@ enum Credential {
     Token,
 }
 
-const SCENARIOS: [Scenario; 21] = [
+const SCENARIOS: [Scenario; 26] = [
     Scenario {
         name: "public home page",
         path: "/",
@@ -131,6 +131,31 @@ const SCENARIOS: [Scenario; 21] = [
         name: "public opportunities",
         path: "/get-involved/opportunities",
         credential: Credential::None,
+    },
+    Scenario {
+        name: "payments overview",
+        path: "/staff/payments",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "fees list",
+        path: "/staff/payments/fees",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "a person's payments (audited)",
+        path: "/staff/people/2/payments",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "prompt payment report",
+        path: "/staff/payments/report",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "API: list claims",
+        path: "/api/v1/claims",
+        credential: Credential::Token,
     },
 ];
 

@@ -449,7 +449,9 @@ impl ChoicePlan {
     pub fn words(&self) -> String {
         match (&self.choice, &self.reduced, &self.charity) {
             (FeeChoice::Reduced, Some(amount), _) => format!("Take a smaller amount: {amount}"),
-            (FeeChoice::Charity, _, Some(charity)) => format!("Give the fee to a charity: {charity}"),
+            (FeeChoice::Charity, _, Some(charity)) => {
+                format!("Give the fee to a charity: {charity}")
+            }
             (choice, _, _) => choice.label().to_owned(),
         }
     }
@@ -547,10 +549,7 @@ pub fn period_bounds(period: LimitPeriod, date: Date) -> (Date, Date) {
             } else {
                 Date::new(date.year(), date.month() + 1, 1)
             };
-            (
-                first,
-                next.map_or(date, |n| day(n.days_since_1970() - 1)),
-            )
+            (first, next.map_or(date, |n| day(n.days_since_1970() - 1)))
         }
         LimitPeriod::TaxYear => tax_year_bounds(tax_year_of(date)).unwrap_or((date, date)),
     }
@@ -643,9 +642,21 @@ pub fn totals(earnings: &[(Date, Pence)]) -> Totals {
         *years.entry(tax_year_of(*date)).or_default() += amount.0;
     }
     Totals {
-        weeks: weeks.into_iter().rev().map(|(d, p)| (d, Pence(p))).collect(),
-        months: months.into_iter().rev().map(|(d, p)| (d, Pence(p))).collect(),
-        tax_years: years.into_iter().rev().map(|(y, p)| (y, Pence(p))).collect(),
+        weeks: weeks
+            .into_iter()
+            .rev()
+            .map(|(d, p)| (d, Pence(p)))
+            .collect(),
+        months: months
+            .into_iter()
+            .rev()
+            .map(|(d, p)| (d, Pence(p)))
+            .collect(),
+        tax_years: years
+            .into_iter()
+            .rev()
+            .map(|(y, p)| (y, Pence(p)))
+            .collect(),
     }
 }
 
@@ -727,7 +738,10 @@ impl ClaimPlan {
             &mut problems,
         );
         let date = if input.date.trim().is_empty() {
-            problems.push(("date", "Enter the date you spent the money or travelled".into()));
+            problems.push((
+                "date",
+                "Enter the date you spent the money or travelled".into(),
+            ));
             None
         } else {
             optional_date(input.date, "date", &mut problems)
@@ -737,7 +751,8 @@ impl ClaimPlan {
         {
             problems.push((
                 "date",
-                "The date must be today or in the past: claim after you have spent the money".into(),
+                "The date must be today or in the past: claim after you have spent the money"
+                    .into(),
             ));
         }
         let activity = match input.activity.trim() {
@@ -852,7 +867,10 @@ mod tests {
             (date(2026, 4, 6), Pence(2_000)),
             (date(2026, 4, 7), Pence(500)),
         ]);
-        assert_eq!(totals.tax_years, vec![(2026, Pence(2_500)), (2025, Pence(1_000))]);
+        assert_eq!(
+            totals.tax_years,
+            vec![(2026, Pence(2_500)), (2025, Pence(1_000))]
+        );
     }
 
     #[test]
@@ -908,8 +926,14 @@ mod tests {
 
     #[test]
     fn choices_change_what_is_paid_and_what_counts() {
-        assert_eq!(payable(Pence(5_000), FeeChoice::Reduced, Some(Pence(1_000))), Pence(1_000));
-        assert_eq!(payable(Pence(500), FeeChoice::Reduced, Some(Pence(1_000))), Pence(500));
+        assert_eq!(
+            payable(Pence(5_000), FeeChoice::Reduced, Some(Pence(1_000))),
+            Pence(1_000)
+        );
+        assert_eq!(
+            payable(Pence(500), FeeChoice::Reduced, Some(Pence(1_000))),
+            Pence(500)
+        );
         assert_eq!(payable(Pence(5_000), FeeChoice::Decline, None), Pence(0));
         assert!(!FeeChoice::Charity.counts_as_earnings());
         assert!(FeeChoice::Vouchers.counts_as_earnings());
@@ -944,7 +968,12 @@ mod tests {
         assert!(check_receipt(b"hello").is_err());
         assert!(check_receipt(b"").is_err());
         let big = vec![0u8; RECEIPT_MAX_BYTES + 1];
-        assert!(check_receipt(&big).expect_err("refused").message.contains("5 MB"));
+        assert!(
+            check_receipt(&big)
+                .expect_err("refused")
+                .message
+                .contains("5 MB")
+        );
         let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];
         jpeg.extend_from_slice(&[0, 1, 2, 0xFF, 0xD9]);
         assert_eq!(check_receipt(&jpeg), Ok(ReceiptType::Jpeg));

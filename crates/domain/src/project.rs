@@ -140,7 +140,11 @@ pub(crate) fn chosen<T>(
     parsed
 }
 
-pub(crate) fn optional_date(value: &str, field: &'static str, problems: &mut Problems) -> Option<Date> {
+pub(crate) fn optional_date(
+    value: &str,
+    field: &'static str,
+    problems: &mut Problems,
+) -> Option<Date> {
     if value.trim().is_empty() {
         return None;
     }

@@ -5,7 +5,9 @@
 //! count towards a person's limits.
 
 use coproduce_domain::money::Pence;
-use coproduce_domain::payments::{ClaimInput, ClaimPlan, ExpenseKind, check_receipt, mileage_amount};
+use coproduce_domain::payments::{
+    ClaimInput, ClaimPlan, ExpenseKind, check_receipt, mileage_amount,
+};
 use coproduce_domain::{Action, ActivityId, Actor, ClaimId, OrganisationId, PersonId};
 use coproduce_store::{
     ClaimRecord, ItemFilter, ItemKind, NewClaim, ReceiptFile, StoreError, SubmittedVia,

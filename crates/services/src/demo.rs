@@ -10,6 +10,7 @@ use coproduce_domain::{Email, NewPassword, OrganisationId, OrganisationKind, Rol
 use crate::{Result, ServiceError, Services, clock, passwords};
 
 mod activities;
+mod payments;
 mod projects;
 mod register;
 
@@ -235,7 +236,8 @@ pub async fn seed(
     )
     .await?;
     projects::seed(&mut tx, &organisations, &staff_ids, &people, now).await?;
-    activities::seed(&mut tx, &organisations, &staff_ids, &people, now).await?;
+    let activities = activities::seed(&mut tx, &organisations, &staff_ids, &people, now).await?;
+    payments::seed(&mut tx, council, &staff_ids, &people, &activities, now).await?;
     tx.audit(
         coproduce_store::AuditEvent {
             actor: None,

@@ -243,10 +243,7 @@ pub async fn mark_paid(
         return Err(ServiceError::Invalid(problems));
     };
     let mut tx = services.store.begin().await?;
-    let Some(marked) = tx
-        .mark_run_paid(id, day, &reference, actor.user_id)
-        .await?
-    else {
+    let Some(marked) = tx.mark_run_paid(id, day, &reference, actor.user_id).await? else {
         return Err(ServiceError::Conflict(
             "This run has already been recorded as paid".into(),
         ));
@@ -300,7 +297,10 @@ pub async fn import_confirmation(
         read_table(file_name, bytes).map_err(|e| ServiceError::field("file", e.to_string()))?;
     let (Some(reference_at), Some(date_at)) = (
         column(&table.headers, &["reference", "item", "item_reference"]),
-        column(&table.headers, &["paid_on", "date_paid", "paid", "payment_date"]),
+        column(
+            &table.headers,
+            &["paid_on", "date_paid", "paid", "payment_date"],
+        ),
     ) else {
         return Err(ServiceError::field(
             "file",
@@ -329,7 +329,10 @@ pub async fn import_confirmation(
             continue;
         };
         if !seen.insert(reference.clone()) {
-            problems.push(format!("Row {}: {reference} is in the file twice", row.line));
+            problems.push(format!(
+                "Row {}: {reference} is in the file twice",
+                row.line
+            ));
             continue;
         }
         let mut date_problems = Problems::new();
@@ -428,7 +431,8 @@ pub async fn person(
             None,
         )
         .await?;
-    let (fees, expenses): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.kind == ItemKind::Fee);
+    let (fees, expenses): (Vec<_>, Vec<_>) =
+        lines.into_iter().partition(|l| l.kind == ItemKind::Fee);
     let earnings: Vec<(Date, Pence)> = fees
         .iter()
         .filter(|l| l.counts_as_earnings && l.status != PayStatus::Rejected)
@@ -508,7 +512,7 @@ pub async fn statement(
                 status: Some(PayStatus::Paid),
                 from: Date::from_days_since_1970(from.days_since_1970() - 366),
                 to: Some(to),
-            ..ItemFilter::default()
+                ..ItemFilter::default()
             },
             None,
         )
@@ -583,14 +587,17 @@ pub async fn prompt_report(services: &Services, actor: &Actor) -> Result<PromptR
     let mut days: Vec<i64> = paid
         .iter()
         .filter(|l| l.amount.0 > 0)
-        .filter_map(|l| l.paid_on.map(|p| p.days_since_1970() - l.date.days_since_1970()))
+        .filter_map(|l| {
+            l.paid_on
+                .map(|p| p.days_since_1970() - l.date.days_since_1970())
+        })
         .map(|d| d.max(0))
         .collect();
     let paid_within_target = days.iter().filter(|d| **d <= target_days).count();
     let longest_days = days.iter().copied().max();
     let median_days = median(&mut days);
-    let cutoff = Date::from_days_since_1970(today.days_since_1970() - target_days - 1)
-        .unwrap_or(today);
+    let cutoff =
+        Date::from_days_since_1970(today.days_since_1970() - target_days - 1).unwrap_or(today);
     let waiting = services
         .store
         .unpaid_lines_before(actor.organisation_id, cutoff)

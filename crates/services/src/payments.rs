@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use coproduce_domain::dates::{Date, parse_uk_date};
 use coproduce_domain::money::Pence;
 use coproduce_domain::payments::{
-    ChoicePlan, FeeChoice, LimitCheck, LimitPlan, PayMethod, RateFor, RateInput, RatePlan,
-    check_limits, payable, period_bounds, tax_year_bounds, tax_year_of, work_out_fee,
+    ChoicePlan, FeeChoice, LimitCheck, LimitPlan, PayMethod, PayStatus, RateFor, RateInput,
+    RatePlan, check_limits, payable, period_bounds, tax_year_bounds, tax_year_of, work_out_fee,
 };
 use coproduce_domain::project::Problems;
 use coproduce_domain::{
@@ -18,7 +18,7 @@ use coproduce_domain::{
 };
 use coproduce_store::{
     AuditEvent, FeeAdjustment, FeeRecord, ItemFilter, ItemKind, LimitRecord, NewFee,
-    PaymentPreferences, RateRecord, StoreError, Tx,
+    PaymentPreferences, RateRecord, StoreError, Tally, Tx,
 };
 
 use crate::staff::check;
@@ -36,11 +36,7 @@ pub(crate) async fn audit(
     tx.audit(
         AuditEvent {
             actor: actor.map(|a| a.user_id),
-            actor_label: if actor.is_some() {
-                ""
-            } else {
-                "personal link"
-            },
+            actor_label: if actor.is_some() { "" } else { "personal link" },
             organisation: Some(organisation),
             action,
             record_type: record.0,
@@ -105,6 +101,16 @@ impl RateAnswers {
     }
 }
 
+/// How many fees and claims of the actor's organisation have each status,
+/// with their totals.
+pub async fn tallies(
+    services: &Services,
+    actor: &Actor,
+) -> Result<HashMap<(ItemKind, PayStatus), Tally>> {
+    check(actor.may(Action::ViewPayments))?;
+    Ok(services.store.pay_tallies(actor.organisation_id).await?)
+}
+
 pub async fn rates(services: &Services, actor: &Actor) -> Result<Vec<RateRecord>> {
     check(actor.may(Action::ViewPayments))?;
     Ok(services.store.rates(actor.organisation_id).await?)
@@ -129,11 +135,7 @@ fn found<T>(result: std::result::Result<T, StoreError>) -> Result<T> {
 /// no end takes over from it: the current rate ends the day before. Any
 /// other overlap is refused, so that no day ever has two rates and a new
 /// rate never changes what was worked out before it.
-pub async fn add_rate(
-    services: &Services,
-    actor: &Actor,
-    answers: &RateAnswers,
-) -> Result<RateId> {
+pub async fn add_rate(services: &Services, actor: &Actor, answers: &RateAnswers) -> Result<RateId> {
     check(actor.may(Action::ManageRates))?;
     let plan = answers.check().map_err(invalid)?;
     add_rate_plan(services, actor, &plan).await
@@ -341,7 +343,9 @@ pub async fn work_out_fees(
         ..
     } = rate.plan.what
     else {
-        return Err(ServiceError::Internal("a fee role has an expenses rate".into()));
+        return Err(ServiceError::Internal(
+            "a fee role has an expenses rate".into(),
+        ));
     };
     let attended: Vec<_> = services
         .store
@@ -466,10 +470,12 @@ pub async fn limit_checks(
     adding: Pence,
     leave_out: Option<FeeId>,
 ) -> Result<Vec<LimitCheck>> {
-    Ok(limit_checks_of(services, &[(person, day, adding)], leave_out)
-        .await?
-        .remove(&person)
-        .unwrap_or_default())
+    Ok(
+        limit_checks_of(services, &[(person, day, adding)], leave_out)
+            .await?
+            .remove(&person)
+            .unwrap_or_default(),
+    )
 }
 
 /// Limit checks for several people at once, in two queries.
@@ -522,7 +528,14 @@ pub async fn fee(services: &Services, actor: &Actor, id: FeeId) -> Result<FeeVie
     let fee = fee_for(services, actor, Action::ViewPayments, id).await?;
     let adjustments = services.store.fee_adjustments(id).await?;
     let limits = if fee.choice.counts_as_earnings() {
-        limit_checks(services, fee.person_id, fee.activity_date, fee.amount, Some(fee.id)).await?
+        limit_checks(
+            services,
+            fee.person_id,
+            fee.activity_date,
+            fee.amount,
+            Some(fee.id),
+        )
+        .await?
     } else {
         Vec::new()
     };
@@ -601,8 +614,7 @@ pub async fn change_fee(
     let Some(choice) = choice.filter(|_| problems.is_empty()) else {
         return Err(invalid(problems));
     };
-    let amount =
-        by_hand.unwrap_or_else(|| payable(fee.worked_out, choice.choice, choice.reduced));
+    let amount = by_hand.unwrap_or_else(|| payable(fee.worked_out, choice.choice, choice.reduced));
     let adjustment = match (&reason, by_hand) {
         (Some(reason), Some(_)) => Some((fee.amount, reason.as_str())),
         _ => None,
@@ -859,8 +871,8 @@ pub async fn set_activity_choice(
         record.activity_id,
     )
     .await?;
-    let choice = ChoicePlan::parse(&answers.choice, &answers.reduced, &answers.charity)
-        .map_err(invalid)?;
+    let choice =
+        ChoicePlan::parse(&answers.choice, &answers.reduced, &answers.charity).map_err(invalid)?;
     let mut tx = services.store.begin().await?;
     tx.set_fee_choice(invitation, Some(&choice), clock::now())
         .await?;

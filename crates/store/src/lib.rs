@@ -44,7 +44,7 @@ pub use matching::{CandidateRow, CandidateTagRow, PersonFigure};
 pub use payments::{
     ClaimRecord, FeeAdjustment, FeeRecord, ItemFilter, ItemKind, LimitRecord, NewClaim, NewFee,
     PayLine, PaymentPreferences, Progress, RateRecord, ReceiptFile, ReceiptInfo, RunRecord,
-    RunStatus, SubmittedVia,
+    RunStatus, SubmittedVia, Tally,
 };
 pub use people::{
     ConsentRecord, EQUALITY_COLUMNS, HistoryEntry, NewPersonRecord, OnboardingItem, StatusChange,

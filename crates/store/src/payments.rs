@@ -366,7 +366,11 @@ fn fee_from(r: &AnyRow) -> Result<FeeRecord> {
         worked_out: Pence(r.try_get("worked_out_pence")?),
         amount: Pence(r.try_get("amount_pence")?),
         basis: r.try_get("basis")?,
-        choice: code(&r.try_get::<String, _>("choice")?, FeeChoice::parse, "fee choice")?,
+        choice: code(
+            &r.try_get::<String, _>("choice")?,
+            FeeChoice::parse,
+            "fee choice",
+        )?,
         charity: r.try_get("charity")?,
         method: method_from(r.try_get("method")?)?,
         created_by: r.try_get::<Option<i64>, _>("created_by")?.map(UserId),
@@ -412,7 +416,11 @@ fn claim_from(r: &AnyRow) -> Result<ClaimRecord> {
         person_email: r.try_get("person_email")?,
         activity_id: r.try_get::<Option<i64>, _>("activity_id")?.map(ActivityId),
         activity_title: r.try_get("activity_title")?,
-        kind: code(&r.try_get::<String, _>("kind")?, ExpenseKind::parse, "expense kind")?,
+        kind: code(
+            &r.try_get::<String, _>("kind")?,
+            ExpenseKind::parse,
+            "expense kind",
+        )?,
         spent_on: required_date(r, "spent_on")?,
         amount: Pence(r.try_get("amount_pence")?),
         miles_tenths: r.try_get("miles_tenths")?,
@@ -427,14 +435,16 @@ fn claim_from(r: &AnyRow) -> Result<ClaimRecord> {
 }
 
 /// Both kinds of payable item as one list: fees, then claims.
-const LINES_SELECT: &str = "SELECT 'fee' AS item_kind, f.id, f.organisation_id, f.person_id, \
+/// Every column has a name of its own: SQLite matches a compound query's
+/// ORDER BY only against those.
+const LINES_SELECT: &str = "SELECT 'fee' AS item_kind, f.id AS id, f.organisation_id, f.person_id, \
     p.name AS person_name, COALESCE(f.method, pp.method) AS method, f.charity, a.title AS description, \
     f.activity_date AS item_date, f.amount_pence, f.status, \
     CAST(CASE WHEN f.choice IN ('take', 'reduced', 'vouchers') THEN 1 ELSE 0 END AS BIGINT) AS counts, \
     f.payment_run_id, f.paid_on, f.payment_reference \
     FROM fees f JOIN people p ON p.id = f.person_id JOIN activities a ON a.id = f.activity_id \
     LEFT JOIN payment_preferences pp ON pp.person_id = f.person_id WHERE {fee_where} \
-    UNION ALL SELECT 'expense' AS item_kind, e.id, e.organisation_id, e.person_id, \
+    UNION ALL SELECT 'expense' AS item_kind, e.id AS id, e.organisation_id, e.person_id, \
     p.name AS person_name, pp.method AS method, CAST(NULL AS TEXT) AS charity, e.description, \
     e.spent_on AS item_date, e.amount_pence, e.status, CAST(0 AS BIGINT) AS counts, e.payment_run_id, e.paid_on, \
     e.payment_reference FROM expense_claims e JOIN people p ON p.id = e.person_id \
@@ -505,7 +515,11 @@ fn run_from(r: &AnyRow) -> Result<RunRecord> {
 
 fn choice_from(r: &AnyRow) -> Result<ChoicePlan> {
     Ok(ChoicePlan {
-        choice: code(&r.try_get::<String, _>("choice")?, FeeChoice::parse, "fee choice")?,
+        choice: code(
+            &r.try_get::<String, _>("choice")?,
+            FeeChoice::parse,
+            "fee choice",
+        )?,
         reduced: r.try_get::<Option<i64>, _>("reduced_pence")?.map(Pence),
         charity: r.try_get("charity")?,
     })
@@ -1076,7 +1090,8 @@ impl Tx {
     }
 
     /// Saves a person's standing choice, how they are paid and when
-    /// benefits advice was offered.
+    /// benefits advice was offered. Saving the same advice date again
+    /// keeps who offered it.
     pub async fn set_payment_preferences(
         &mut self,
         person: PersonId,
@@ -1091,7 +1106,9 @@ impl Tx {
              ON CONFLICT (person_id) DO UPDATE SET choice = excluded.choice, \
              reduced_pence = excluded.reduced_pence, charity = excluded.charity, method = excluded.method, \
              advice_offered_on = COALESCE(excluded.advice_offered_on, payment_preferences.advice_offered_on), \
-             advice_offered_by = COALESCE(excluded.advice_offered_by, payment_preferences.advice_offered_by), \
+             advice_offered_by = CASE WHEN excluded.advice_offered_on IS NULL \
+             OR excluded.advice_offered_on = payment_preferences.advice_offered_on \
+             THEN payment_preferences.advice_offered_by ELSE excluded.advice_offered_by END, \
              updated_at = excluded.updated_at",
         )
         .bind(person.0)
@@ -1525,5 +1542,51 @@ impl Store {
                 ))
             })
             .collect()
+    }
+}
+
+/// How many fees or claims of an organisation have one status, and their
+/// total.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub count: i64,
+    pub total: Pence,
+}
+
+impl Store {
+    /// Counts and totals of an organisation's fees and claims by status, in
+    /// one query each, from the `(organisation_id, status, id)` indexes.
+    pub async fn pay_tallies(
+        &self,
+        organisation: OrganisationId,
+    ) -> Result<HashMap<(ItemKind, PayStatus), Tally>> {
+        let mut tallies = HashMap::new();
+        for (kind, table) in [
+            (ItemKind::Fee, "fees"),
+            (ItemKind::Expense, "expense_claims"),
+        ] {
+            let rows = sqlx::query(&format!(
+                "SELECT status, COUNT(*) AS n, CAST(COALESCE(SUM(amount_pence), 0) AS BIGINT) AS total \
+                 FROM {table} WHERE organisation_id = $1 GROUP BY status"
+            ))
+            .bind(organisation.0)
+            .fetch_all(&self.read)
+            .await?;
+            for r in rows {
+                let status = code(
+                    &r.try_get::<String, _>("status")?,
+                    PayStatus::parse,
+                    "payment status",
+                )?;
+                tallies.insert(
+                    (kind, status),
+                    Tally {
+                        count: r.try_get("n")?,
+                        total: Pence(r.try_get("total")?),
+                    },
+                );
+            }
+        }
+        Ok(tallies)
     }
 }

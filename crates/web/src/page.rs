@@ -179,6 +179,7 @@ fn navigation(path: &str, actor: Option<&Actor>) -> Vec<NavItem> {
             add(Action::ViewPeople, "/staff/people", "Register");
             add(Action::ViewProjects, "/staff/projects", "Projects");
             add(Action::ViewActivities, "/staff/activities", "Activities");
+            add(Action::ViewPayments, "/staff/payments", "Payments");
             add(Action::ViewProjects, "/staff/decisions", "Decision log");
             add(Action::ViewStaff, "/staff/users", "Staff accounts");
             add(Action::ViewAuditTrail, "/staff/audit", "Audit trail");

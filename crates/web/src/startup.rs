@@ -9,6 +9,7 @@ use axum::middleware::from_fn_with_state;
 use coproduce_services::Services;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -101,18 +102,28 @@ impl Application {
     }
 }
 
+/// The most any request may send: a 5 MB file (a receipt, a spreadsheet)
+/// with the rest of its form. Each route still reads no more than axum's
+/// default of 2 MB unless it sets a bigger `DefaultBodyLimit` itself.
+const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+
 fn router(state: AppState) -> Router {
+    // The pages' limit sits inside the error pages, so a body that is too
+    // big gets a page in the site's style rather than bare text.
     let pages = routes::router()
         .layer(from_fn_with_state(state.clone(), csrf::protect))
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(from_fn_with_state(state.clone(), session::load))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(from_fn_with_state(state.clone(), error::render_error_pages))
         .layer(from_fn_with_state(state.clone(), session::visitor));
     Router::new()
         .merge(pages)
         .nest(
             "/api/v1",
-            api::router().layer(CatchPanicLayer::custom(api::panic_response)),
+            api::router()
+                .layer(CatchPanicLayer::custom(api::panic_response))
+                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
         )
         .merge(assets::router())
         .merge(metrics::router())
@@ -122,9 +133,6 @@ fn router(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
-        ))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            2 * 1024 * 1024,
         ))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(metrics::request_span))

@@ -11,10 +11,10 @@
 //! forms. Days are counted from `now`: negative is past.
 
 use coproduce_domain::activity::{
-    ActivityInput, ActivityPlan, AdjustmentKind, Attendance, InvitationStatus, london,
+    ActivityInput, ActivityPlan, ActivityType, AdjustmentKind, Attendance, InvitationStatus, london,
 };
 use coproduce_domain::project::Problems;
-use coproduce_domain::{OrganisationId, PersonId, Role, UserId};
+use coproduce_domain::{ActivityId, InvitationId, OrganisationId, PersonId, Role, UserId};
 use coproduce_store::Tx;
 
 use crate::{Result, ServiceError};
@@ -512,13 +512,25 @@ fn plan(seed: &Seed, now: i64) -> Result<ActivityPlan> {
 /// Adds the demo's activities. `organisations` are (slug, id, name),
 /// `staff` are (organisation, user, role) and `people` are the active
 /// people of the council's register, who are invited in turn.
+/// An activity the demo made, with who came, for the payments seed.
+pub(super) struct Seeded {
+    pub id: ActivityId,
+    pub organisation: OrganisationId,
+    pub kind: ActivityType,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    /// (invitation, person, minutes recorded) of each person who came.
+    pub attended: Vec<(InvitationId, PersonId, Option<u32>)>,
+}
+
 pub(super) async fn seed(
     tx: &mut Tx,
     organisations: &[(&str, OrganisationId, &str)],
     staff: &[(OrganisationId, UserId, Role)],
     people: &[PersonId],
     now: i64,
-) -> Result<()> {
+) -> Result<Vec<Seeded>> {
+    let mut seeded = Vec::new();
     let mut next_person = 0_usize;
     let mut turn = 0_usize;
     for (index, seed) in SEEDS.iter().enumerate() {
@@ -544,6 +556,7 @@ pub(super) async fn seed(
             .insert_activity(organisation, None, &plan, planner, created_at)
             .await?;
         let past = plan.starts_at < now;
+        let mut attended = Vec::new();
         let places = usize::try_from(plan.places).unwrap_or(usize::MAX);
         let invite = seed.invite.min(people.len());
         let mut accepted = 0_usize;
@@ -589,6 +602,9 @@ pub(super) async fn seed(
                         };
                         tx.set_attendance(invitation, attendance, minutes, notes)
                             .await?;
+                        if attendance == Attendance::Attended {
+                            attended.push((invitation, person, minutes));
+                        }
                     }
                 }
                 b'a' => {
@@ -606,8 +622,16 @@ pub(super) async fn seed(
             }
         }
         next_person += invite;
+        seeded.push(Seeded {
+            id: activity,
+            organisation,
+            kind: plan.kind,
+            starts_at: plan.starts_at,
+            ends_at: plan.ends_at,
+            attended,
+        });
     }
-    Ok(())
+    Ok(seeded)
 }
 
 #[cfg(test)]

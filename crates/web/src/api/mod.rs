@@ -8,12 +8,14 @@ mod activities;
 mod auth;
 mod body;
 mod error;
+mod payments;
 mod people;
 mod projects;
 mod resources;
 
 use axum::Json;
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post, put};
 use utoipa::OpenApi;
 
@@ -57,6 +59,31 @@ pub fn router() -> Router<AppState> {
         )
         .route("/activities/{id}/suggestions", get(activities::suggestions))
         .route("/invitations/{id}/reply", post(activities::reply))
+        .route(
+            "/rates",
+            get(payments::list_rates).post(payments::create_rate),
+        )
+        .route("/fees", get(payments::fees::list))
+        .route("/fees/{id}", get(payments::fees::get))
+        .route("/fees/{id}/approve", post(payments::fees::approve))
+        .route("/fees/{id}/reject", post(payments::fees::reject))
+        .route(
+            "/claims",
+            get(payments::claims::list)
+                .post(payments::claims::create)
+                .layer(DefaultBodyLimit::max(payments::claims::BODY_LIMIT)),
+        )
+        .route("/claims/{id}", get(payments::claims::get))
+        .route("/claims/{id}/approve", post(payments::claims::approve))
+        .route("/claims/{id}/reject", post(payments::claims::reject))
+        .route(
+            "/payment-runs",
+            get(payments::runs::list).post(payments::runs::create),
+        )
+        // Also `/payment-runs/{id}.csv`: the handler looks for `.csv`.
+        .route("/payment-runs/{id}", get(payments::runs::get))
+        .route("/payment-runs/{id}/paid", post(payments::runs::mark_paid))
+        .route("/people/{id}/payments", get(payments::people::get))
         .route("/public/projects", get(projects::public_list))
         .route("/public/projects/{id}", get(projects::public_get))
         .route("/public/ladder", get(projects::public_ladder))
@@ -103,7 +130,24 @@ pub fn router() -> Router<AppState> {
         activities::invite,
         activities::reply,
         activities::attendance,
-        activities::suggestions
+        activities::suggestions,
+        payments::list_rates,
+        payments::create_rate,
+        payments::fees::list,
+        payments::fees::get,
+        payments::fees::approve,
+        payments::fees::reject,
+        payments::claims::list,
+        payments::claims::create,
+        payments::claims::get,
+        payments::claims::approve,
+        payments::claims::reject,
+        payments::runs::list,
+        payments::runs::create,
+        payments::runs::get,
+        payments::runs::csv,
+        payments::runs::mark_paid,
+        payments::people::get
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))

@@ -3,7 +3,7 @@
 //! adjustments to arrange, attendance), the calendar file, a printable
 //! sign-in sheet and the call list for people without email.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -14,6 +14,7 @@ use axum::{Form, Router};
 use coproduce_domain::activity::{
     Activity, ActivityType, Attendance, InvitationStatus, PlaceFeature,
 };
+use coproduce_domain::payments::LimitCheck;
 use coproduce_domain::permissions::Decision;
 use coproduce_domain::person::{ExperienceArea, PersonFilter, PersonSummary, Status};
 use coproduce_domain::{Action, ActivityId, Actor, InvitationId, PersonId};
@@ -443,6 +444,15 @@ struct ShowPage {
     candidates: Option<Vec<Candidate>>,
     /// People suggested by fair matching, for roles that invite.
     suggestions: Vec<coproduce_services::suggestions::Suggestion>,
+    /// For a paid activity, the earnings limits the fee could take
+    /// suggested or found people past.
+    warnings: HashMap<PersonId, Vec<LimitCheck>>,
+}
+
+impl ShowPage {
+    fn warnings_for(&self, person: &PersonId) -> &[LimitCheck] {
+        self.warnings.get(person).map_or(&[], Vec::as_slice)
+    }
 }
 
 #[derive(Default)]
@@ -575,9 +585,26 @@ async fn show_page(
     } else {
         Vec::new()
     };
+    // Warn before inviting someone to a paid activity when its fee could
+    // take them past an earnings limit they told us about.
+    let warnings = if can_manage && allowed(&actor, Action::ViewPayments) {
+        let people: Vec<PersonId> = suggestions
+            .iter()
+            .map(|s| s.person_id)
+            .chain(
+                candidates
+                    .iter()
+                    .flat_map(|found: &Vec<Candidate>| found.iter().map(|c| c.person.id)),
+            )
+            .collect();
+        coproduce_services::payments::invite_warnings(services, &activity, &people).await?
+    } else {
+        HashMap::new()
+    };
     Ok(ShowPage {
         page,
         suggestions,
+        warnings,
         when: invitations::when(&activity),
         features: activity.plan.features.iter().map(|f| f.label()).collect(),
         areas: activity.plan.areas.iter().map(|a| a.label()).collect(),

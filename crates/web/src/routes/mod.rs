@@ -2,10 +2,13 @@
 
 mod activities;
 mod audit;
+mod claim_link;
 mod decisions;
 pub mod get_involved;
 mod import;
+mod payments;
 mod people;
+mod person_payments;
 mod project_sections;
 mod projects;
 mod public;
@@ -39,6 +42,9 @@ pub fn router() -> Router<AppState> {
         .merge(import::router())
         .merge(audit::router())
         .merge(writing::router())
+        .merge(payments::router())
+        .merge(person_payments::router())
+        .merge(claim_link::router())
         .fallback(|| async { WebError::NotFound })
 }
 
