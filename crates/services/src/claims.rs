@@ -252,7 +252,8 @@ pub async fn claims(
         .await?)
 }
 
-async fn claim_for(
+/// The claim, if the actor may do `action` to it.
+pub async fn claim_for(
     services: &Services,
     actor: &Actor,
     action: Action,

@@ -449,7 +449,8 @@ pub struct FeeView {
     pub limits: Vec<LimitCheck>,
 }
 
-async fn fee_for(
+/// The fee, if the actor may do `action` to it.
+pub async fn fee_for(
     services: &Services,
     actor: &Actor,
     action: Action,

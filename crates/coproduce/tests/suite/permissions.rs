@@ -307,6 +307,118 @@ fn page_routes() -> Vec<Route> {
             form: &[],
             ok: StatusCode::OK,
         },
+        get("/staff/payments", Action::ViewPayments),
+        get("/staff/payments/rates", Action::ViewPayments),
+        get("/staff/payments/rates/new", Action::ManageRates),
+        refused("/staff/payments/rates/new", Action::ManageRates),
+        get("/staff/payments/fees", Action::ViewPayments),
+        get("/staff/payments/fees/{fee}", Action::ViewPayments),
+        Route {
+            method: "POST",
+            // Already approved: allowed roles are told so.
+            path: "/staff/payments/fees/{fee}/approve",
+            action: Action::ApprovePayments,
+            form: &[],
+            ok: StatusCode::CONFLICT,
+        },
+        // No reason given: allowed roles get the page back with a message.
+        refused("/staff/payments/fees/{fee}/reject", Action::ApprovePayments),
+        refused("/staff/payments/fees/{fee}/change", Action::RecordPayments),
+        get("/staff/payments/claims", Action::ViewPayments),
+        get("/staff/payments/claims/{claim}", Action::ViewPayments),
+        get(
+            "/staff/payments/claims/{claim}/receipt",
+            Action::ViewPayments,
+        ),
+        Route {
+            method: "POST",
+            path: "/staff/payments/claims/{claim}/approve",
+            action: Action::ApprovePayments,
+            form: &[],
+            ok: StatusCode::CONFLICT,
+        },
+        refused(
+            "/staff/payments/claims/{claim}/reject",
+            Action::ApprovePayments,
+        ),
+        get("/staff/payments/runs", Action::ViewPayments),
+        get("/staff/payments/runs/new", Action::RunPayments),
+        get("/staff/payments/runs/{run}", Action::ViewPayments),
+        get("/staff/payments/runs/{run}/file.csv", Action::RunPayments),
+        refused("/staff/payments/runs/{run}/paid", Action::RunPayments),
+        // Sent as a plain form, so there is no file in it.
+        refused(
+            "/staff/payments/runs/{run}/confirmation",
+            Action::RunPayments,
+        ),
+        get("/staff/payments/report", Action::ViewPayments),
+        refused("/staff/payments/report/target", Action::ManageSettings),
+        get("/staff/people/{person}/payments", Action::ViewPayments),
+        get(
+            "/staff/people/{person}/payments/statement",
+            Action::ViewPayments,
+        ),
+        get(
+            "/staff/people/{person}/payments/preferences",
+            Action::RecordPayments,
+        ),
+        refused(
+            "/staff/people/{person}/payments/preferences",
+            Action::RecordPayments,
+        ),
+        refused(
+            "/staff/people/{person}/payments/limits",
+            Action::RecordPayments,
+        ),
+        Route {
+            method: "POST",
+            // No such limit: allowed roles are told it is not there.
+            path: "/staff/people/{person}/payments/limits/999999/remove",
+            action: Action::RecordPayments,
+            form: &[],
+            ok: StatusCode::NOT_FOUND,
+        },
+        Route {
+            method: "POST",
+            path: "/staff/people/{person}/payments/claim-link",
+            action: Action::RecordPayments,
+            form: &[],
+            ok: StatusCode::SEE_OTHER,
+        },
+        get("/staff/people/{person}/claims/new", Action::RecordPayments),
+        refused("/staff/people/{person}/claims/new", Action::RecordPayments),
+        get(
+            "/staff/activities/{activity}/payments",
+            Action::ViewPayments,
+        ),
+        Route {
+            method: "POST",
+            // No rate chosen: the activity is unpaid.
+            path: "/staff/activities/{activity}/payments/rate",
+            action: Action::RecordPayments,
+            form: &[],
+            ok: StatusCode::SEE_OTHER,
+        },
+        Route {
+            method: "POST",
+            path: "/staff/activities/{activity}/payments/choices/999999",
+            action: Action::RecordPayments,
+            form: &[],
+            ok: StatusCode::NOT_FOUND,
+        },
+        // An unpaid activity has no fees to work out.
+        refused(
+            "/staff/activities/{activity}/payments/fees",
+            Action::RecordPayments,
+        ),
+        Route {
+            method: "POST",
+            // Last: it takes every approved item into a run.
+            path: "/staff/payments/runs",
+            action: Action::RunPayments,
+            form: &[],
+            ok: StatusCode::SEE_OTHER,
+        },
     ]
 }
 
@@ -415,6 +527,72 @@ fn api_routes() -> Vec<Route> {
             "/api/v1/activities/{activity}/suggestions",
             Action::ManageActivities,
         ),
+        get("/api/v1/rates", Action::ViewPayments),
+        Route {
+            method: "POST",
+            path: "/api/v1/rates",
+            action: Action::ManageRates,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        get("/api/v1/fees", Action::ViewPayments),
+        get("/api/v1/fees/{fee}", Action::ViewPayments),
+        Route {
+            method: "POST",
+            path: "/api/v1/fees/{fee}/approve",
+            action: Action::ApprovePayments,
+            form: &[],
+            ok: StatusCode::CONFLICT,
+        },
+        Route {
+            method: "POST",
+            path: "/api/v1/fees/{fee}/reject",
+            action: Action::ApprovePayments,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        get("/api/v1/claims", Action::ViewPayments),
+        Route {
+            method: "POST",
+            path: "/api/v1/claims",
+            action: Action::RecordPayments,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        get("/api/v1/claims/{claim}", Action::ViewPayments),
+        Route {
+            method: "POST",
+            path: "/api/v1/claims/{claim}/approve",
+            action: Action::ApprovePayments,
+            form: &[],
+            ok: StatusCode::CONFLICT,
+        },
+        Route {
+            method: "POST",
+            path: "/api/v1/claims/{claim}/reject",
+            action: Action::ApprovePayments,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        get("/api/v1/payment-runs", Action::ViewPayments),
+        get("/api/v1/payment-runs/{run}", Action::ViewPayments),
+        get("/api/v1/payment-runs/{run}.csv", Action::RunPayments),
+        Route {
+            method: "POST",
+            path: "/api/v1/payment-runs/{run}/paid",
+            action: Action::RunPayments,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        get("/api/v1/people/{person}/payments", Action::ViewPayments),
+        Route {
+            method: "POST",
+            // Last: it takes every approved item into a run.
+            path: "/api/v1/payment-runs",
+            action: Action::RunPayments,
+            form: &[],
+            ok: StatusCode::CREATED,
+        },
     ]
 }
 
@@ -441,6 +619,168 @@ struct Who {
     /// An activity of the caller's organisation, and one of another.
     own_activity: i64,
     other_activity: i64,
+    /// Payments of the caller's organisation, and of another.
+    own_payments: Payments,
+    other_payments: Payments,
+}
+
+/// An approved fee, an approved claim with a receipt, and a payment run of
+/// one organisation.
+#[derive(Clone, Copy)]
+struct Payments {
+    fee: i64,
+    claim: i64,
+    run: i64,
+}
+
+/// Makes payment records for the organisation `email` works for, through
+/// the store as the demo does: a run holding one approved fee, then an
+/// approved fee and an approved claim with a receipt that are in no run.
+async fn payments_of(app: &TestApp, email: &str, person: i64, activity: i64) -> Payments {
+    use coproduce_domain::activity::Attendance;
+    use coproduce_domain::dates::Date;
+    use coproduce_domain::money::Pence;
+    use coproduce_domain::payments::{
+        ClaimPlan, ExpenseKind, FeeChoice, RateFor, RatePlan, RateUnit, ReceiptType,
+    };
+    use coproduce_domain::{ActivityId, PersonId};
+    use coproduce_store::{ItemKind, NewClaim, NewFee, SubmittedVia};
+    let actor = actor_of(app, email).await;
+    let organisation = actor.organisation_id;
+    let day = Date::new(2099, 7, 14).expect("date");
+    let now = 4_000_000_000;
+    let second = person_of_org(app, email).await;
+    let mut tx = app.services.store.begin().await.expect("begin");
+    let rate = tx
+        .insert_rate(
+            organisation,
+            &RatePlan {
+                what: RateFor::Fee {
+                    role: "Permission matrix".into(),
+                    unit: RateUnit::Hour,
+                    pays_preparation: false,
+                },
+                amount: Pence(2_000),
+                from: day,
+                to: None,
+                example: false,
+            },
+            None,
+            now,
+        )
+        .await
+        .expect("rate");
+    let approved_fee = async |tx: &mut coproduce_store::Tx, who: i64| {
+        let invitation = tx
+            .insert_invitation(ActivityId(activity), PersonId(who), None, now)
+            .await
+            .expect("invitation");
+        tx.set_attendance(invitation, Attendance::Attended, Some(60), None)
+            .await
+            .expect("attendance");
+        let fee = tx
+            .insert_fee(
+                &NewFee {
+                    organisation_id: organisation,
+                    person_id: PersonId(who),
+                    activity_id: ActivityId(activity),
+                    invitation_id: invitation,
+                    rate_id: rate,
+                    activity_date: day,
+                    minutes: 60,
+                    preparation_minutes: 0,
+                    worked_out: Pence(2_000),
+                    amount: Pence(2_000),
+                    basis: "1 hour at £20.00 an hour".into(),
+                    choice: FeeChoice::Take,
+                    charity: None,
+                    method: None,
+                },
+                None,
+                now,
+            )
+            .await
+            .expect("fee")
+            .expect("a new fee");
+        assert!(
+            tx.decide((ItemKind::Fee, fee.0), true, None, actor.user_id, day, now)
+                .await
+                .expect("approve")
+        );
+        fee.0
+    };
+    // The run holds a fee of a second person, so the fee below stays out.
+    approved_fee(&mut tx, second).await;
+    let run = tx
+        .create_payment_run(organisation, actor.user_id, now)
+        .await
+        .expect("run")
+        .expect("a run");
+    let fee = approved_fee(&mut tx, person).await;
+    let receipt = tx
+        .insert_receipt(
+            organisation,
+            ReceiptType::Pdf,
+            "receipt.pdf",
+            b"%PDF-1.4\n%%EOF\n",
+            now,
+        )
+        .await
+        .expect("receipt");
+    let plan = ClaimPlan {
+        kind: ExpenseKind::PublicTransport,
+        date: day,
+        activity: Some(ActivityId(activity)),
+        amount: Some(Pence(450)),
+        miles_tenths: None,
+        description: "Bus fare".into(),
+    };
+    let claim = tx
+        .insert_claim(
+            &NewClaim {
+                organisation_id: organisation,
+                person_id: PersonId(person),
+                plan: &plan,
+                amount: Pence(450),
+                rate_id: None,
+                receipt_id: Some(receipt),
+                submitted_via: SubmittedVia::Link,
+                submitted_by: None,
+            },
+            now,
+        )
+        .await
+        .expect("claim");
+    assert!(
+        tx.decide(
+            (ItemKind::Expense, claim.0),
+            true,
+            None,
+            actor.user_id,
+            day,
+            now
+        )
+        .await
+        .expect("approve")
+    );
+    tx.commit().await.expect("commit");
+    Payments {
+        fee,
+        claim: claim.0,
+        run: run.id.0,
+    }
+}
+
+/// A second person on the register of the organisation `email` works for.
+async fn person_of_org(app: &TestApp, email: &str) -> i64 {
+    let unique = email.replace(['@', '.'], "-");
+    person_of(
+        app,
+        email,
+        "Second Person",
+        &format!("second-{unique}@example.com"),
+    )
+    .await
 }
 
 /// Adds a person to the register of the organisation `email` works for.
@@ -570,6 +910,20 @@ async fn people(app: &TestApp) -> Vec<Who> {
     let council_activity =
         activity_of(app, "admin@northshire-council.example", "Council workshop").await;
     let nhs_activity = activity_of(app, "admin@northshire-nhs.example", "Trust workshop").await;
+    let council_payments = payments_of(
+        app,
+        "admin@northshire-council.example",
+        council_person,
+        council_activity,
+    )
+    .await;
+    let nhs_payments = payments_of(
+        app,
+        "admin@northshire-nhs.example",
+        nhs_person,
+        nhs_activity,
+    )
+    .await;
     let council_step = first_step(app, "admin@northshire-council.example").await;
     let nhs_step = first_step(app, "admin@northshire-nhs.example").await;
     let council = |role, email, colleague| Who {
@@ -588,6 +942,8 @@ async fn people(app: &TestApp) -> Vec<Who> {
         other_project: nhs_project,
         own_activity: council_activity,
         other_activity: nhs_activity,
+        own_payments: council_payments,
+        other_payments: nhs_payments,
     };
     vec![
         council(
@@ -631,6 +987,8 @@ async fn people(app: &TestApp) -> Vec<Who> {
             other_project: council_project,
             own_activity: nhs_activity,
             other_activity: council_activity,
+            own_payments: nhs_payments,
+            other_payments: council_payments,
         },
     ]
 }
@@ -638,7 +996,7 @@ async fn people(app: &TestApp) -> Vec<Who> {
 impl Who {
     /// The route's path with its record placeholder filled for `target`.
     fn path(&self, route: &str, target: Target) -> String {
-        let (user, person, import, done, project, activity) = match target {
+        let (user, person, import, done, project, activity, payments) = match target {
             Target::Other => (
                 self.stranger,
                 self.other_person,
@@ -646,6 +1004,7 @@ impl Who {
                 self.other_done,
                 self.other_project,
                 self.other_activity,
+                self.other_payments,
             ),
             _ => (
                 self.colleague,
@@ -654,6 +1013,7 @@ impl Who {
                 self.own_done,
                 self.own_project,
                 self.own_activity,
+                self.own_payments,
             ),
         };
         route
@@ -663,6 +1023,9 @@ impl Who {
             .replace("{done}", &done.to_string())
             .replace("{project}", &project.to_string())
             .replace("{activity}", &activity.to_string())
+            .replace("{fee}", &payments.fee.to_string())
+            .replace("{claim}", &payments.claim.to_string())
+            .replace("{run}", &payments.run.to_string())
             .replace("{step}", &self.own_step.to_string())
     }
 }
@@ -683,6 +1046,9 @@ fn targets(path: &str) -> Vec<Target> {
         "{done}",
         "{project}",
         "{activity}",
+        "{fee}",
+        "{claim}",
+        "{run}",
     ]
     .iter()
     .any(|p| path.contains(p))
@@ -780,6 +1146,9 @@ async fn every_staff_route_needs_a_sign_in() {
             "{step}",
             "{project}",
             "{activity}",
+            "{fee}",
+            "{claim}",
+            "{run}",
         ]
         .iter()
         .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
@@ -796,6 +1165,9 @@ async fn every_staff_route_needs_a_sign_in() {
             "{step}",
             "{project}",
             "{activity}",
+            "{fee}",
+            "{claim}",
+            "{run}",
         ]
         .iter()
         .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));

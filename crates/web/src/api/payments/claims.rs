@@ -369,6 +369,8 @@ pub async fn reject(
     let actor = caller.actor();
     check(actor.may(Action::ApprovePayments))?;
     let id = ClaimId(path_id(&id)?);
+    // Another organisation's claim is not found, whatever the body says.
+    claims::claim_for(&state.services, &actor, Action::ApprovePayments, id).await?;
     let reason = reason(body)?;
     claims::reject(&state.services, &actor, id, &reason).await?;
     Ok(Json(

@@ -228,6 +228,8 @@ pub async fn reject(
     let actor = caller.actor();
     check(actor.may(Action::ApprovePayments))?;
     let id = FeeId(path_id(&id)?);
+    // Another organisation's fee is not found, whatever the body says.
+    payments::fee_for(&state.services, &actor, Action::ApprovePayments, id).await?;
     let reason = reason(body)?;
     payments::reject_fee(&state.services, &actor, id, &reason).await?;
     Ok(Json(

@@ -204,6 +204,8 @@ pub async fn mark_paid(
     let actor = caller.actor();
     check(actor.may(Action::RunPayments))?;
     let id = PaymentRunId(path_id(&id)?);
+    // Another organisation's run is not found, whatever the body says.
+    payment_runs::run(&state.services, &actor, id).await?;
     let body: PaidInput = input(body)?;
     let mut reader = Reader::default();
     let (mut paid_on, mut reference) = (String::new(), String::new());
