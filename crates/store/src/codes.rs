@@ -2,6 +2,8 @@
 //! longer parses is `StoreError::Corrupt`, never a panic.
 
 use coproduce_domain::dates::{Date, parse_uk_date};
+use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use crate::{Result, StoreError};
 
@@ -19,6 +21,12 @@ pub(crate) fn date(value: Option<String>) -> Result<Option<Date>> {
     value
         .map(|d| parse_uk_date(&d).map_err(|_| corrupt("date", &d)))
         .transpose()
+}
+
+/// A `YYYY-MM-DD` date in a column that always has one.
+pub(crate) fn required_date(r: &AnyRow, column: &str) -> Result<Date> {
+    let value: String = r.try_get(column)?;
+    date(Some(value.clone()))?.ok_or_else(|| corrupt("date", &value))
 }
 
 /// `$1, $2, ... $n`: the parameters of an `IN (...)` list.

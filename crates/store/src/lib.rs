@@ -24,6 +24,7 @@ mod imports;
 mod jobs;
 mod matching;
 mod organisations;
+mod pay_items;
 mod payments;
 mod people;
 mod projects;
@@ -41,11 +42,11 @@ pub use error::StoreError;
 pub use imports::ImportBatch;
 pub use jobs::Job;
 pub use matching::{CandidateRow, CandidateTagRow, PersonFigure};
-pub use payments::{
-    ClaimRecord, FeeAdjustment, FeeRecord, ItemFilter, ItemKind, LimitRecord, NewClaim, NewFee,
-    PayLine, PaymentPreferences, Progress, RateRecord, ReceiptFile, ReceiptInfo, RunRecord,
-    RunStatus, SubmittedVia, Tally,
+pub use pay_items::{
+    ClaimRecord, FeeAdjustment, FeeRecord, ItemFilter, ItemKind, NewClaim, NewFee, PayLine,
+    Progress, ReceiptFile, ReceiptInfo, RunRecord, RunStatus, SubmittedVia, Tally,
 };
+pub use payments::{LimitRecord, PaymentPreferences, RateRecord};
 pub use people::{
     ConsentRecord, EQUALITY_COLUMNS, HistoryEntry, NewPersonRecord, OnboardingItem, StatusChange,
 };

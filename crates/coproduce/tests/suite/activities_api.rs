@@ -5,88 +5,46 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{NHS_ADMIN, OFFICER, TestApp};
+use crate::helpers::{ApiClient, NHS_ADMIN, OFFICER, TestApp};
 
 const BOARD: &str = "board@northshire-council.example";
 
-/// A client that calls the API with one account's token.
-struct Api {
-    client: reqwest::Client,
-    base: String,
-    token: String,
+/// Plans an activity and answers its id.
+async fn plan(api: &ApiClient, body: Value) -> i64 {
+    let (status, body) = api.post("/api/v1/activities", body).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body["id"].as_i64().expect("id")
 }
 
-impl Api {
-    async fn new(app: &TestApp, email: &str) -> Self {
-        Self {
-            client: reqwest::Client::new(),
-            base: app.address.clone(),
-            token: app.api_token(email).await,
-        }
-    }
+/// Invites people and answers their invitations' ids, in the order sent.
+async fn invite(api: &ApiClient, activity: i64, people: &[i64]) -> Vec<i64> {
+    let (status, body) = api
+        .post(
+            &format!("/api/v1/activities/{activity}/invitations"),
+            json!({ "person_ids": people }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let items = body["items"].as_array().expect("items");
+    people
+        .iter()
+        .map(|person| {
+            items
+                .iter()
+                .find(|i| i["person_id"].as_i64() == Some(*person))
+                .and_then(|i| i["id"].as_i64())
+                .expect("an invitation for each person")
+        })
+        .collect()
+}
 
-    async fn send(&self, request: reqwest::RequestBuilder) -> (StatusCode, Value) {
-        let response = request
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .expect("request");
-        let status = response.status();
-        let body = response.json().await.unwrap_or(Value::Null);
-        (status, body)
-    }
-
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
-        self.send(self.client.get(format!("{}{path}", self.base)))
-            .await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.send(self.client.post(format!("{}{path}", self.base)).json(&body))
-            .await
-    }
-
-    async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.send(self.client.put(format!("{}{path}", self.base)).json(&body))
-            .await
-    }
-
-    /// Plans an activity and answers its id.
-    async fn plan(&self, body: Value) -> i64 {
-        let (status, body) = self.post("/api/v1/activities", body).await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-        body["id"].as_i64().expect("id")
-    }
-
-    /// Invites people and answers their invitations' ids, in the order sent.
-    async fn invite(&self, activity: i64, people: &[i64]) -> Vec<i64> {
-        let (status, body) = self
-            .post(
-                &format!("/api/v1/activities/{activity}/invitations"),
-                json!({ "person_ids": people }),
-            )
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-        let items = body["items"].as_array().expect("items");
-        people
-            .iter()
-            .map(|person| {
-                items
-                    .iter()
-                    .find(|i| i["person_id"].as_i64() == Some(*person))
-                    .and_then(|i| i["id"].as_i64())
-                    .expect("an invitation for each person")
-            })
-            .collect()
-    }
-
-    async fn invitations(&self, activity: i64) -> Vec<Value> {
-        let (status, body) = self
-            .get(&format!("/api/v1/activities/{activity}/invitations"))
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        body["items"].as_array().expect("items").clone()
-    }
+/// The activity's invitations as stored.
+async fn stored_invitations(api: &ApiClient, activity: i64) -> Vec<Value> {
+    let (status, body) = api
+        .get(&format!("/api/v1/activities/{activity}/invitations"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["items"].as_array().expect("items").clone()
 }
 
 /// A workshop in the summer of 2030, with this many places.
@@ -107,14 +65,6 @@ fn workshop(title: &str, places: i64) -> Value {
 /// Adds a person with an email address to the register of the
 /// organisation `staff` works for.
 async fn person(app: &TestApp, staff: &str, name: &str, email: &str) -> i64 {
-    let staff = coproduce_domain::Email::parse(staff).expect("email");
-    let actor = app
-        .services
-        .store
-        .user_by_email(&staff)
-        .await
-        .expect("user")
-        .actor();
     let answers = coproduce_services::people::Answers {
         name: name.into(),
         contact_methods: vec!["email".into()],
@@ -123,15 +73,7 @@ async fn person(app: &TestApp, staff: &str, name: &str, email: &str) -> i64 {
         recognition: "volunteer".into(),
         ..Default::default()
     };
-    let lists = coproduce_services::people::Lists::load(&app.services)
-        .await
-        .expect("lists");
-    let (profile, problems) = answers.check(&lists);
-    assert!(problems.is_empty(), "{problems:?}");
-    coproduce_services::people::add(&app.services, &actor, &profile, "phone")
-        .await
-        .expect("person")
-        .0
+    app.add_person(staff, answers).await.0
 }
 
 /// An email as plain text, with quoted-printable soft breaks and folded
@@ -146,8 +88,8 @@ fn unwrapped(mail: &str) -> String {
 #[tokio::test]
 async fn twenty_people_accepting_at_once_fill_three_places_and_wait_in_turn() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, OFFICER).await;
-    let activity = api.plan(workshop("Leaflet workshop", 3)).await;
+    let api = app.api(OFFICER).await;
+    let activity = plan(&api, workshop("Leaflet workshop", 3)).await;
     let mut people = Vec::new();
     for n in 0..20 {
         people.push(
@@ -160,7 +102,7 @@ async fn twenty_people_accepting_at_once_fill_three_places_and_wait_in_turn() {
             .await,
         );
     }
-    let invitations = api.invite(activity, &people).await;
+    let invitations = invite(&api, activity, &people).await;
     assert_eq!(invitations.len(), 20);
 
     // Everyone says yes at the same moment.
@@ -198,7 +140,7 @@ async fn twenty_people_accepting_at_once_fill_three_places_and_wait_in_turn() {
     assert_eq!(count(&answered, "waiting_list"), 17, "{answered:?}");
 
     // The stored invitations agree, and the waiting list has no gaps.
-    let stored = api.invitations(activity).await;
+    let stored = stored_invitations(&api, activity).await;
     let statuses: Vec<String> = stored
         .iter()
         .map(|i| i["status"].as_str().unwrap_or("").to_owned())
@@ -243,7 +185,7 @@ async fn twenty_people_accepting_at_once_fill_three_places_and_wait_in_turn() {
     assert_eq!(body["invitation"]["status"], "declined");
     assert_eq!(body["moved_up"]["person_id"].as_i64(), Some(first_person));
     assert_eq!(body["moved_up"]["status"], "accepted");
-    let stored = api.invitations(activity).await;
+    let stored = stored_invitations(&api, activity).await;
     let moved = stored
         .iter()
         .find(|i| i["person_id"].as_i64() == Some(first_person))
@@ -287,7 +229,7 @@ async fn twenty_people_accepting_at_once_fill_three_places_and_wait_in_turn() {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    let stored = api.invitations(activity).await;
+    let stored = stored_invitations(&api, activity).await;
     assert_eq!(
         stored.iter().filter(|i| i["status"] == "accepted").count(),
         3
@@ -297,7 +239,7 @@ async fn twenty_people_accepting_at_once_fill_three_places_and_wait_in_turn() {
 #[tokio::test]
 async fn an_activity_is_planned_in_rfc_3339_or_as_people_type_it() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, OFFICER).await;
+    let api = app.api(OFFICER).await;
     let (status, body) = api
         .post("/api/v1/activities", workshop("Leaflet workshop", 8))
         .await;
@@ -339,7 +281,7 @@ async fn an_activity_is_planned_in_rfc_3339_or_as_people_type_it() {
 #[tokio::test]
 async fn a_refused_activity_names_each_field() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, OFFICER).await;
+    let api = app.api(OFFICER).await;
     let (status, body) = api.post("/api/v1/activities", json!({})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     for field in [
@@ -401,12 +343,12 @@ async fn a_refused_activity_names_each_field() {
 #[tokio::test]
 async fn other_organisations_and_board_members_are_kept_out() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, OFFICER).await;
-    let activity = api.plan(workshop("Council only", 4)).await;
+    let api = app.api(OFFICER).await;
+    let activity = plan(&api, workshop("Council only", 4)).await;
     let someone = person(&app, OFFICER, "Ann Example", "ann@example.com").await;
-    let invitation = api.invite(activity, &[someone]).await[0];
+    let invitation = invite(&api, activity, &[someone]).await[0];
 
-    let trust = Api::new(&app, NHS_ADMIN).await;
+    let trust = app.api(NHS_ADMIN).await;
     for path in [
         format!("/api/v1/activities/{activity}"),
         format!("/api/v1/activities/{activity}.ics"),
@@ -439,7 +381,7 @@ async fn other_organisations_and_board_members_are_kept_out() {
             .all(|a| a["id"].as_i64() != Some(activity))
     );
 
-    let board = Api::new(&app, BOARD).await;
+    let board = app.api(BOARD).await;
     let (status, _) = board.get("/api/v1/activities").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) = board.get(&format!("/api/v1/activities/{activity}")).await;
@@ -490,18 +432,18 @@ async fn other_organisations_and_board_members_are_kept_out() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
 
     // The invitation is untouched.
-    let stored = api.invitations(activity).await;
+    let stored = stored_invitations(&api, activity).await;
     assert_eq!(stored[0]["status"], "invited");
 }
 
 #[tokio::test]
 async fn attendance_is_recorded_and_shown_with_the_invitations() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, OFFICER).await;
-    let activity = api.plan(workshop("Attendance check", 4)).await;
+    let api = app.api(OFFICER).await;
+    let activity = plan(&api, workshop("Attendance check", 4)).await;
     let someone = person(&app, OFFICER, "Bea Example", "bea@example.com").await;
     let stranger = person(&app, OFFICER, "Cy Example", "cy@example.com").await;
-    api.invite(activity, &[someone]).await;
+    invite(&api, activity, &[someone]).await;
     let path = format!("/api/v1/activities/{activity}/attendance/{someone}");
 
     let (status, body) = api
@@ -523,7 +465,7 @@ async fn attendance_is_recorded_and_shown_with_the_invitations() {
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["attendance"], "attended");
-    let stored = api.invitations(activity).await;
+    let stored = stored_invitations(&api, activity).await;
     let record = stored
         .iter()
         .find(|i| i["person_id"].as_i64() == Some(someone))
@@ -545,8 +487,8 @@ async fn attendance_is_recorded_and_shown_with_the_invitations() {
 #[tokio::test]
 async fn an_activity_comes_as_a_calendar_file_in_utc() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, OFFICER).await;
-    let activity = api.plan(workshop("Calendar check", 4)).await;
+    let api = app.api(OFFICER).await;
+    let activity = plan(&api, workshop("Calendar check", 4)).await;
     let response = api
         .client
         .get(app.url(&format!("/api/v1/activities/{activity}.ics")))

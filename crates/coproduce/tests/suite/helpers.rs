@@ -10,6 +10,7 @@ use coproduce_store::testing;
 use coproduce_web::{Application, WebConfig};
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
+use serde_json::Value;
 
 pub const PASSWORD: &str = "test orchard kettle lantern";
 pub const ADMIN: &str = "admin@northshire-council.example";
@@ -153,6 +154,45 @@ impl TestApp {
             .expect("token")
     }
 
+    /// A JSON API client with a new token for the account with this email.
+    pub async fn api(&self, email: &str) -> ApiClient {
+        ApiClient {
+            client: reqwest::Client::new(),
+            base: self.address.clone(),
+            token: self.api_token(email).await,
+        }
+    }
+
+    /// The account with this email, as the services see it when it acts.
+    pub async fn actor(&self, email: &str) -> coproduce_domain::Actor {
+        let email = coproduce_domain::Email::parse(email).expect("email");
+        self.services
+            .store
+            .user_by_email(&email)
+            .await
+            .expect("user")
+            .actor()
+    }
+
+    /// Adds a person to the register of the organisation `staff` works
+    /// for, straight through the services; the answers must pass the
+    /// public form's checks.
+    pub async fn add_person(
+        &self,
+        staff: &str,
+        answers: coproduce_services::people::Answers,
+    ) -> coproduce_domain::PersonId {
+        let actor = self.actor(staff).await;
+        let lists = coproduce_services::people::Lists::load(&self.services)
+            .await
+            .expect("lists");
+        let (profile, problems) = answers.check(&lists);
+        assert!(problems.is_empty(), "{problems:?}");
+        coproduce_services::people::add(&self.services, &actor, &profile, "phone")
+            .await
+            .expect("person")
+    }
+
     pub async fn user_id(&self, email: &str) -> i64 {
         let email = coproduce_domain::Email::parse(email).expect("email");
         self.services
@@ -162,6 +202,73 @@ impl TestApp {
             .expect("user")
             .id
             .0
+    }
+}
+
+/// A client of the JSON API that sends one account's bearer token with
+/// every request and answers the status with the body as JSON (`Null`
+/// when the body is not JSON).
+pub struct ApiClient {
+    pub client: reqwest::Client,
+    base: String,
+    pub token: String,
+}
+
+impl ApiClient {
+    pub async fn send(&self, request: reqwest::RequestBuilder) -> (StatusCode, Value) {
+        let response = request
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status();
+        let body = response.json().await.unwrap_or(Value::Null);
+        (status, body)
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, Value) {
+        self.send(self.client.get(self.url(path))).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(self.client.post(self.url(path)).json(&body))
+            .await
+    }
+
+    /// A POST with no body, as for approving.
+    pub async fn post_empty(&self, path: &str) -> (StatusCode, Value) {
+        self.send(self.client.post(self.url(path))).await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(self.client.put(self.url(path)).json(&body)).await
+    }
+
+    pub async fn patch(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.send(self.client.patch(self.url(path)).json(&body))
+            .await
+    }
+
+    /// Every item of a list, following `next`.
+    pub async fn all(&self, path: &str) -> Vec<Value> {
+        let mut items = Vec::new();
+        let mut after = String::new();
+        loop {
+            let join = if path.contains('?') { '&' } else { '?' };
+            let (status, page) = self
+                .get(&format!("{path}{join}limit=200&after={after}"))
+                .await;
+            assert_eq!(status, StatusCode::OK, "{page}");
+            items.extend(page["items"].as_array().expect("items").iter().cloned());
+            match page["next"].as_str() {
+                Some(next) => after = next.to_owned(),
+                None => return items,
+            }
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use coproduce_services::payments;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{ADMIN, NHS_ADMIN, OFFICER, TestApp};
+use crate::helpers::{ADMIN, ApiClient, NHS_ADMIN, OFFICER, TestApp};
 
 const LEAD: &str = "lead@northshire-council.example";
 const FINANCE: &str = "finance@northshire-council.example";
@@ -23,84 +23,16 @@ const PARTNER: &str = "partner@northshire-nhs.example";
 /// A fee rate of our own, so the demo's rates never get in the way.
 const ROLE: &str = "API test reviewer";
 
-/// A client that calls the API with one account's token.
-struct Api {
-    client: reqwest::Client,
-    base: String,
-    token: String,
-}
-
-impl Api {
-    async fn new(app: &TestApp, email: &str) -> Self {
-        Self {
-            client: reqwest::Client::new(),
-            base: app.address.clone(),
-            token: app.api_token(email).await,
-        }
-    }
-
-    async fn send(&self, request: reqwest::RequestBuilder) -> (StatusCode, Value) {
-        let response = request
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .expect("request");
-        let status = response.status();
-        let body = response.json().await.unwrap_or(Value::Null);
-        (status, body)
-    }
-
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
-        self.send(self.client.get(format!("{}{path}", self.base)))
-            .await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.send(self.client.post(format!("{}{path}", self.base)).json(&body))
-            .await
-    }
-
-    /// A POST with no body, as for approving.
-    async fn post_empty(&self, path: &str) -> (StatusCode, Value) {
-        self.send(self.client.post(format!("{}{path}", self.base)))
-            .await
-    }
-
-    async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.send(self.client.put(format!("{}{path}", self.base)).json(&body))
-            .await
-    }
-
-    /// Makes a claim and answers it.
-    async fn claim(&self, body: Value) -> Value {
-        let (status, claim) = self.post("/api/v1/claims", body).await;
-        assert_eq!(status, StatusCode::CREATED, "{claim}");
-        claim
-    }
-
-    /// Every item of a list, following `next`.
-    async fn all(&self, path: &str) -> Vec<Value> {
-        let mut items = Vec::new();
-        let mut after = String::new();
-        loop {
-            let join = if path.contains('?') { '&' } else { '?' };
-            let (status, page) = self
-                .get(&format!("{path}{join}limit=200&after={after}"))
-                .await;
-            assert_eq!(status, StatusCode::OK, "{page}");
-            items.extend(page["items"].as_array().expect("items").iter().cloned());
-            match page["next"].as_str() {
-                Some(next) => after = next.to_owned(),
-                None => return items,
-            }
-        }
-    }
+/// Makes a claim and answers it.
+async fn make_claim(api: &ApiClient, body: Value) -> Value {
+    let (status, claim) = api.post("/api/v1/claims", body).await;
+    assert_eq!(status, StatusCode::CREATED, "{claim}");
+    claim
 }
 
 /// Adds a person with an email address to the register of the
 /// organisation `staff` works for.
 async fn person(app: &TestApp, staff: &str, name: &str, email: &str) -> i64 {
-    let actor = actor(app, staff).await;
     let answers = coproduce_services::people::Answers {
         name: name.into(),
         contact_methods: vec!["email".into()],
@@ -109,25 +41,7 @@ async fn person(app: &TestApp, staff: &str, name: &str, email: &str) -> i64 {
         recognition: "paid".into(),
         ..Default::default()
     };
-    let lists = coproduce_services::people::Lists::load(&app.services)
-        .await
-        .expect("lists");
-    let (profile, problems) = answers.check(&lists);
-    assert!(problems.is_empty(), "{problems:?}");
-    coproduce_services::people::add(&app.services, &actor, &profile, "phone")
-        .await
-        .expect("person")
-        .0
-}
-
-async fn actor(app: &TestApp, email: &str) -> coproduce_domain::Actor {
-    let email = coproduce_domain::Email::parse(email).expect("email");
-    app.services
-        .store
-        .user_by_email(&email)
-        .await
-        .expect("user")
-        .actor()
+    app.add_person(staff, answers).await.0
 }
 
 fn day(days_since_1970: i64) -> Date {
@@ -148,7 +62,7 @@ fn first_of_next_month(date: Date) -> Date {
 }
 
 /// Adds an hourly fee rate for [`ROLE`] from 2020, answering its id.
-async fn hourly_rate(finance: &Api, pence: i64) -> i64 {
+async fn hourly_rate(finance: &ApiClient, pence: i64) -> i64 {
     let (status, rate) = finance
         .post(
             "/api/v1/rates",
@@ -171,7 +85,7 @@ async fn hourly_rate(finance: &Api, pence: i64) -> i64 {
 /// answers the person's fee.
 async fn fee_for(
     app: &TestApp,
-    officer: &Api,
+    officer: &ApiClient,
     person: i64,
     on: Date,
     (starts, ends): (&str, &str),
@@ -193,7 +107,7 @@ async fn fee_for(
         .await;
     assert_eq!(status, StatusCode::CREATED, "{activity}");
     let activity = activity["id"].as_i64().expect("id");
-    let staff = actor(app, OFFICER).await;
+    let staff = app.actor(OFFICER).await;
     payments::set_activity_role(&app.services, &staff, ActivityId(activity), ROLE)
         .await
         .expect("the activity pays the role");
@@ -289,9 +203,9 @@ fn references(run: &Value) -> Vec<String> {
 #[tokio::test]
 async fn ten_approvals_at_once_approve_a_claim_once_and_it_is_paid_once() {
     let app = TestApp::spawn().await;
-    let officer = Api::new(&app, OFFICER).await;
+    let officer = app.api(OFFICER).await;
     let someone = person(&app, OFFICER, "Claire Claimant", "claire@example.com").await;
-    let claim = officer.claim(bus_fare(someone, 640)).await;
+    let claim = make_claim(&officer, bus_fare(someone, 640)).await;
     let id = claim["id"].as_i64().expect("id");
     assert_eq!(claim["status"], "submitted");
     assert_eq!(claim["submitted_via"], "api");
@@ -360,7 +274,7 @@ async fn ten_approvals_at_once_approve_a_claim_once_and_it_is_paid_once() {
     assert_eq!(approvals, 1);
 
     // One payment run takes it exactly once.
-    let finance = Api::new(&app, FINANCE).await;
+    let finance = app.api(FINANCE).await;
     let (status, run) = finance.post_empty("/api/v1/payment-runs").await;
     assert_eq!(status, StatusCode::CREATED, "{run}");
     let reference = format!("EXP-{id}");
@@ -390,15 +304,16 @@ async fn ten_approvals_at_once_approve_a_claim_once_and_it_is_paid_once() {
     // again.
     let (status, body) = finance.post_empty("/api/v1/payment-runs").await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    let (status, _) = Api::new(&app, LEAD)
+    let (status, _) = app
+        .api(LEAD)
         .await
         .post_empty(&format!("/api/v1/claims/{id}/approve"))
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
 
     // Whoever makes a claim cannot approve it.
-    let lead = Api::new(&app, LEAD).await;
-    let own = lead.claim(bus_fare(someone, 300)).await;
+    let lead = app.api(LEAD).await;
+    let own = make_claim(&lead, bus_fare(someone, 300)).await;
     let (status, body) = lead
         .post_empty(&format!("/api/v1/claims/{}/approve", own["id"]))
         .await;
@@ -412,13 +327,13 @@ async fn ten_approvals_at_once_approve_a_claim_once_and_it_is_paid_once() {
 #[tokio::test]
 async fn two_payment_runs_made_at_once_never_share_an_item() {
     let app = TestApp::spawn().await;
-    let officer = Api::new(&app, OFFICER).await;
-    let lead = Api::new(&app, LEAD).await;
-    let finance = Api::new(&app, FINANCE).await;
+    let officer = app.api(OFFICER).await;
+    let lead = app.api(LEAD).await;
+    let finance = app.api(FINANCE).await;
     hourly_rate(&finance, 2_000).await;
     let someone = person(&app, OFFICER, "Rhiannon Runs", "rhiannon@example.com").await;
     for pence in [450, 820, 380, 275, 999] {
-        let claim = officer.claim(bus_fare(someone, pence)).await;
+        let claim = make_claim(&officer, bus_fare(someone, pence)).await;
         let (status, body) = lead
             .post_empty(&format!("/api/v1/claims/{}/approve", claim["id"]))
             .await;
@@ -444,7 +359,7 @@ async fn two_payment_runs_made_at_once_never_share_an_item() {
     assert!(waiting.len() >= 6, "{waiting:?}");
 
     // Two runs, at the same moment.
-    let second = Api::new(&app, FINANCE).await;
+    let second = app.api(FINANCE).await;
     let (one, two) = tokio::join!(
         finance.post_empty("/api/v1/payment-runs"),
         second.post_empty("/api/v1/payment-runs"),
@@ -559,8 +474,8 @@ async fn two_payment_runs_made_at_once_never_share_an_item() {
 #[tokio::test]
 async fn a_rate_from_next_month_leaves_fees_before_it_alone() {
     let app = TestApp::spawn().await;
-    let finance = Api::new(&app, FINANCE).await;
-    let officer = Api::new(&app, OFFICER).await;
+    let finance = app.api(FINANCE).await;
+    let officer = app.api(OFFICER).await;
     let old = hourly_rate(&finance, 2_000).await;
     let today = payments::today();
     let next_month = first_of_next_month(today);
@@ -669,8 +584,8 @@ async fn a_rate_from_next_month_leaves_fees_before_it_alone() {
 #[tokio::test]
 async fn totals_split_at_5_and_6_april_and_expenses_are_kept_apart() {
     let app = TestApp::spawn().await;
-    let finance = Api::new(&app, FINANCE).await;
-    let officer = Api::new(&app, OFFICER).await;
+    let finance = app.api(FINANCE).await;
+    let officer = app.api(OFFICER).await;
     hourly_rate(&finance, 2_000).await;
     let today = payments::today();
     // The next 5 April still to come, so people can be invited.
@@ -698,7 +613,7 @@ async fn totals_split_at_5_and_6_april_and_expenses_are_kept_apart() {
     .await;
     assert_eq!(last_day["amount_pence"], 2_000);
     assert_eq!(first_day["amount_pence"], 4_000);
-    let claim = officer.claim(bus_fare(someone, 450)).await;
+    let claim = make_claim(&officer, bus_fare(someone, 450)).await;
 
     let earlier = year - 1;
     let (status, before) = officer
@@ -780,13 +695,13 @@ async fn totals_split_at_5_and_6_april_and_expenses_are_kept_apart() {
 #[tokio::test]
 async fn a_fee_that_would_pass_a_weekly_limit_shows_the_headroom_left() {
     let app = TestApp::spawn().await;
-    let finance = Api::new(&app, FINANCE).await;
-    let officer = Api::new(&app, OFFICER).await;
+    let finance = app.api(FINANCE).await;
+    let officer = app.api(OFFICER).await;
     hourly_rate(&finance, 2_000).await;
     let someone = person(&app, OFFICER, "Wynn Weekly", "wynn@example.com").await;
     payments::add_limit(
         &app.services,
-        &actor(&app, OFFICER).await,
+        &app.actor(OFFICER).await,
         PersonId(someone),
         "Permitted work",
         "50",
@@ -833,7 +748,7 @@ async fn a_fee_that_would_pass_a_weekly_limit_shows_the_headroom_left() {
         .post_empty(&format!("/api/v1/fees/{}/approve", second["id"]))
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let lead = Api::new(&app, LEAD).await;
+    let lead = app.api(LEAD).await;
     let (status, approved) = lead
         .post_empty(&format!("/api/v1/fees/{}/approve", second["id"]))
         .await;
@@ -880,7 +795,7 @@ fn payments_week_start(days_since_1970: i64) -> Date {
 #[tokio::test]
 async fn a_bad_claim_is_refused_by_field_and_stores_nothing() {
     let app = TestApp::spawn().await;
-    let officer = Api::new(&app, OFFICER).await;
+    let officer = app.api(OFFICER).await;
     let someone = person(&app, OFFICER, "Bea Badclaim", "bea@example.com").await;
     let tomorrow = day(payments::today().days_since_1970() + 1).to_iso();
     let with = |change: Value| {
@@ -986,7 +901,7 @@ async fn a_bad_claim_is_refused_by_field_and_stores_nothing() {
 
     // A good claim with a receipt is kept, with its receipt.
     let receipt = json!({"file_name": "ticket.pdf", "content_base64": base64(&pdf(2_000))});
-    let claim = officer.claim(with(json!({"receipt": receipt}))).await;
+    let claim = make_claim(&officer, with(json!({"receipt": receipt}))).await;
     assert_eq!(claim["person_id"].as_i64(), Some(someone));
     assert_eq!(claim["kind"], "public_transport");
     assert_eq!(claim["amount_pence"], 450);
@@ -1013,7 +928,7 @@ async fn a_bad_claim_is_refused_by_field_and_stores_nothing() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // Mileage is worked out from the miles at the rate for the day.
-    let finance = Api::new(&app, FINANCE).await;
+    let finance = app.api(FINANCE).await;
     let today = payments::today().to_iso();
     let (_, rates) = finance.get("/api/v1/rates").await;
     let in_force = |r: &&Value| {
@@ -1040,21 +955,23 @@ async fn a_bad_claim_is_refused_by_field_and_stores_nothing() {
             45
         }
     };
-    let mileage = officer
-        .claim(json!({
+    let mileage = make_claim(
+        &officer,
+        json!({
             "person_id": someone,
             "kind": "mileage",
             "miles": 12.5,
             "date": today,
             "description": "To the town hall and back",
             "declaration": true,
-        }))
-        .await;
+        }),
+    )
+    .await;
     assert_eq!(mileage["miles"], 12.5);
     assert_eq!(mileage["amount_pence"], (per_mile * 125 * 2 + 10) / 20);
 
     // A rejection needs a reason, which is kept.
-    let lead = Api::new(&app, LEAD).await;
+    let lead = app.api(LEAD).await;
     let (status, rejected) = lead
         .post(
             &format!("/api/v1/claims/{}/reject", claim["id"]),
@@ -1072,14 +989,15 @@ async fn a_bad_claim_is_refused_by_field_and_stores_nothing() {
 #[tokio::test]
 async fn other_organisations_get_not_found_and_other_roles_forbidden() {
     let app = TestApp::spawn().await;
-    let officer = Api::new(&app, OFFICER).await;
-    let finance = Api::new(&app, FINANCE).await;
+    let officer = app.api(OFFICER).await;
+    let finance = app.api(FINANCE).await;
     hourly_rate(&finance, 2_000).await;
     let someone = person(&app, OFFICER, "Olu Own", "olu@example.com").await;
     let in_ten_days = day(payments::today().days_since_1970() + 10);
     let fee = fee_for(&app, &officer, someone, in_ten_days, ("10:00", "11:00")).await;
-    let claim = officer.claim(bus_fare(someone, 700)).await;
-    let (status, _) = Api::new(&app, ADMIN)
+    let claim = make_claim(&officer, bus_fare(someone, 700)).await;
+    let (status, _) = app
+        .api(ADMIN)
         .await
         .post_empty(&format!("/api/v1/claims/{}/approve", claim["id"]))
         .await;
@@ -1089,7 +1007,7 @@ async fn other_organisations_get_not_found_and_other_roles_forbidden() {
     let (fee, claim, run) = (&fee["id"], &claim["id"], &run["id"]);
 
     // Another organisation's records cannot be found, or probed.
-    let trust = Api::new(&app, NHS_ADMIN).await;
+    let trust = app.api(NHS_ADMIN).await;
     for path in [
         format!("/api/v1/claims/{claim}"),
         format!("/api/v1/fees/{fee}"),
@@ -1124,7 +1042,7 @@ async fn other_organisations_get_not_found_and_other_roles_forbidden() {
 
     // Roles that follow the work but do not pay people are refused.
     for email in [BOARD, PARTNER] {
-        let outsider = Api::new(&app, email).await;
+        let outsider = app.api(email).await;
         for path in [
             "/api/v1/rates".to_owned(),
             "/api/v1/claims".to_owned(),

@@ -4,67 +4,20 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{ADMIN, NHS_ADMIN, OFFICER, TestApp};
+use crate::helpers::{ADMIN, ApiClient, NHS_ADMIN, OFFICER, TestApp};
 
-/// A client that calls the API with one account's token.
-struct Api {
-    client: reqwest::Client,
-    base: String,
-    token: String,
+/// How many projects the caller's organisation has.
+async fn project_total(api: &ApiClient) -> i64 {
+    let (status, body) = api.get("/api/v1/projects").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["total"].as_i64().expect("total")
 }
 
-impl Api {
-    async fn new(app: &TestApp, email: &str) -> Self {
-        Self {
-            client: reqwest::Client::new(),
-            base: app.address.clone(),
-            token: app.api_token(email).await,
-        }
-    }
-
-    async fn send(&self, request: reqwest::RequestBuilder) -> (StatusCode, Value) {
-        let response = request
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .expect("request");
-        let status = response.status();
-        let body = response.json().await.unwrap_or(Value::Null);
-        (status, body)
-    }
-
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
-        self.send(self.client.get(format!("{}{path}", self.base)))
-            .await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.send(self.client.post(format!("{}{path}", self.base)).json(&body))
-            .await
-    }
-
-    async fn patch(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.send(
-            self.client
-                .patch(format!("{}{path}", self.base))
-                .json(&body),
-        )
-        .await
-    }
-
-    /// How many projects the caller's organisation has.
-    async fn project_total(&self) -> i64 {
-        let (status, body) = self.get("/api/v1/projects").await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        body["total"].as_i64().expect("total")
-    }
-
-    /// Plans a project and answers its id.
-    async fn plan(&self, body: Value) -> i64 {
-        let (status, body) = self.post("/api/v1/projects", body).await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-        body["id"].as_i64().expect("id")
-    }
+/// Plans a project and answers its id.
+async fn plan(api: &ApiClient, body: Value) -> i64 {
+    let (status, body) = api.post("/api/v1/projects", body).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body["id"].as_i64().expect("id")
 }
 
 /// A GET with no Authorization header, as anyone on the internet.
@@ -161,8 +114,8 @@ async fn ladder(app: &TestApp) -> std::collections::BTreeMap<String, i64> {
 #[tokio::test]
 async fn a_plan_below_co_design_must_say_why_and_is_private_until_published() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, ADMIN).await;
-    let before = api.project_total().await;
+    let api = app.api(ADMIN).await;
+    let before = project_total(&api).await;
 
     let (status, body) = api
         .post("/api/v1/projects", consultation("Carers' leaflet", false))
@@ -182,7 +135,7 @@ async fn a_plan_below_co_design_must_say_why_and_is_private_until_published() {
         body["error"]["fields"]["not_coproduced.instead"],
         "Say what will be co-produced instead"
     );
-    assert_eq!(api.project_total().await, before, "nothing was saved");
+    assert_eq!(project_total(&api).await, before, "nothing was saved");
 
     let (status, project) = api
         .post("/api/v1/projects", consultation("Carers' leaflet", true))
@@ -200,7 +153,7 @@ async fn a_plan_below_co_design_must_say_why_and_is_private_until_published() {
         project["not_coproduced"]["decided_by"],
         "The head of carers services"
     );
-    assert_eq!(api.project_total().await, before + 1);
+    assert_eq!(project_total(&api).await, before + 1);
 
     assert!(
         !public_ids(&app, "").await.contains(&id),
@@ -242,14 +195,14 @@ async fn a_plan_below_co_design_must_say_why_and_is_private_until_published() {
 #[tokio::test]
 async fn unpublished_projects_are_not_public_and_staff_fields_never_are() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, ADMIN).await;
+    let api = app.api(ADMIN).await;
     let officer = app.user_id(OFFICER).await;
     let ladder_before = ladder(&app).await;
 
     let mut body = co_designed("Day centre timetable");
     body["planned_rung"] = json!("co_production");
     body["lead_user_id"] = json!(officer);
-    let id = api.plan(body).await;
+    let id = plan(&api, body).await;
     let (_, staff_view) = api.get(&format!("/api/v1/projects/{id}")).await;
     assert_eq!(staff_view["lead_user_id"], officer);
 
@@ -302,8 +255,8 @@ async fn unpublished_projects_are_not_public_and_staff_fields_never_are() {
 #[tokio::test]
 async fn closing_needs_the_rung_reached_and_is_final() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, OFFICER).await;
-    let id = api.plan(co_designed("Timetable")).await;
+    let api = app.api(OFFICER).await;
+    let id = plan(&api, co_designed("Timetable")).await;
     let path = format!("/api/v1/projects/{id}");
     let close = format!("/api/v1/projects/{id}/close");
 
@@ -364,12 +317,12 @@ async fn closing_needs_the_rung_reached_and_is_final() {
 #[tokio::test]
 async fn a_patch_keeps_what_it_does_not_send() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, ADMIN).await;
+    let api = app.api(ADMIN).await;
     let mut body = co_designed("Timetable");
     body["starts_on"] = json!("1/4/2027");
     body["ends_on"] = json!("2027-09-30");
     body["budget_pence"] = json!(250_000);
-    let id = api.plan(body).await;
+    let id = plan(&api, body).await;
     let path = format!("/api/v1/projects/{id}");
 
     let (status, project) = api
@@ -450,8 +403,8 @@ async fn a_patch_keeps_what_it_does_not_send() {
 #[tokio::test]
 async fn wrong_types_and_unknown_codes_get_field_messages() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, ADMIN).await;
-    let before = api.project_total().await;
+    let api = app.api(ADMIN).await;
+    let before = project_total(&api).await;
 
     let mut body = co_designed("Timetable");
     body["title"] = json!(5);
@@ -530,9 +483,9 @@ async fn wrong_types_and_unknown_codes_get_field_messages() {
         let answer: Value = response.json().await.expect("json");
         assert!(answer["error"]["message"].is_string(), "{answer}");
     }
-    assert_eq!(api.project_total().await, before, "nothing was saved");
+    assert_eq!(project_total(&api).await, before, "nothing was saved");
 
-    let id = api.plan(co_designed("Timetable")).await;
+    let id = plan(&api, co_designed("Timetable")).await;
     let path = format!("/api/v1/projects/{id}");
     let (status, answer) = api.patch(&path, json!({"published": "yes"})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
@@ -564,11 +517,11 @@ async fn wrong_types_and_unknown_codes_get_field_messages() {
 #[tokio::test]
 async fn lists_filter_and_page_newest_first() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, ADMIN).await;
-    let nhs = Api::new(&app, NHS_ADMIN).await;
-    let strategic = api.plan(consultation("Leaflet", true)).await;
-    let designed = api.plan(co_designed("Timetable")).await;
-    let trust = nhs.plan(co_designed("Trust timetable")).await;
+    let api = app.api(ADMIN).await;
+    let nhs = app.api(NHS_ADMIN).await;
+    let strategic = plan(&api, consultation("Leaflet", true)).await;
+    let designed = plan(&api, co_designed("Timetable")).await;
+    let trust = plan(&nhs, co_designed("Trust timetable")).await;
 
     let mut ids = Vec::new();
     let mut after = String::new();
@@ -640,16 +593,16 @@ async fn lists_filter_and_page_newest_first() {
     assert!(items.iter().all(|p| p["service_area"] == "carers"));
 }
 
-async fn api_org(api: &Api) -> Value {
+async fn api_org(api: &ApiClient) -> Value {
     api.get("/api/v1/me").await.1["organisation_id"].clone()
 }
 
 #[tokio::test]
 async fn another_organisations_projects_are_not_found() {
     let app = TestApp::spawn().await;
-    let council = Api::new(&app, ADMIN).await;
-    let nhs = Api::new(&app, NHS_ADMIN).await;
-    let id = nhs.plan(co_designed("Trust timetable")).await;
+    let council = app.api(ADMIN).await;
+    let nhs = app.api(NHS_ADMIN).await;
+    let id = plan(&nhs, co_designed("Trust timetable")).await;
     let path = format!("/api/v1/projects/{id}");
 
     let (status, body) = council.get(&path).await;
@@ -675,7 +628,7 @@ async fn another_organisations_projects_are_not_found() {
     assert_eq!(project["published"], false);
 
     // Board members follow the work but do not run it.
-    let board = Api::new(&app, "board@northshire-council.example").await;
+    let board = app.api("board@northshire-council.example").await;
     let (status, _) = board.get("/api/v1/projects").await;
     assert_eq!(status, StatusCode::OK);
     let (status, _) = board
@@ -687,10 +640,10 @@ async fn another_organisations_projects_are_not_found() {
 #[tokio::test]
 async fn decisions_are_logged_for_the_callers_organisation() {
     let app = TestApp::spawn().await;
-    let api = Api::new(&app, OFFICER).await;
-    let nhs = Api::new(&app, NHS_ADMIN).await;
-    let own = api.plan(co_designed("Timetable")).await;
-    let theirs = nhs.plan(co_designed("Trust timetable")).await;
+    let api = app.api(OFFICER).await;
+    let nhs = app.api(NHS_ADMIN).await;
+    let own = plan(&api, co_designed("Timetable")).await;
+    let theirs = plan(&nhs, co_designed("Trust timetable")).await;
 
     let (status, body) = api.post("/api/v1/decisions", json!({})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
@@ -796,7 +749,7 @@ async fn decisions_are_logged_for_the_callers_organisation() {
         "the second page goes on"
     );
 
-    let board = Api::new(&app, "board@northshire-council.example").await;
+    let board = app.api("board@northshire-council.example").await;
     let (status, _) = board.get("/api/v1/decisions").await;
     assert_eq!(status, StatusCode::OK);
     let (status, _) = board.post("/api/v1/decisions", json!({})).await;
