@@ -1,13 +1,16 @@
 // Keyboard-only journeys. Each runs twice: with JavaScript on and off.
-// Steps (e2e/lib/keyboard.mjs): go(path), tab(matcher?), shiftTab(matcher?),
-// tabTo(matcher), press(key), type(text), expectFocus(selector),
-// expectPath(path), expectHeading(text?), tabThrough().
+// Steps (e2e/lib/keyboard.mjs): go(path), goToLinkFrom(selector),
+// tab(matcher?), shiftTab(matcher?), tabTo(matcher), press(key), type(text),
+// expectFocus(selector), expectPath(path or RegExp), expectHeading(text?),
+// expectText(RegExp), tabThrough().
 // Every Tab press checks the focus indicator; tabTo fails on a focus trap.
 // Pass { signedIn: true } as a third argument to start signed in, and
 // { onFixtures: true } if the fixture site (e2e/fixtures) can run it too.
 import {
-  keyboardJourney, go, tab, tabTo, press, type, expectFocus, expectPath, expectHeading,
+  keyboardJourney, go, goToLinkFrom, tab, tabTo, press, type, expectFocus, expectPath,
+  expectHeading, expectText,
 } from './lib/keyboard.mjs';
+import { LAST_WEEK, NO_EMAIL_PAYMENTS } from './states.mjs';
 
 export default ({ email, password }) => [
   keyboardJourney('sign in with the keyboard alone', [
@@ -150,5 +153,55 @@ export default ({ email, password }) => [
     tabTo({ role: 'button', name: /yes, i will come/i }),
     press('Enter'),
     expectHeading(/place|waiting list/i),
+  ], { signedIn: true }),
+  // From the register to a person's payments page, then their expenses:
+  // mileage, with the miles and no amount, as they told staff on the phone.
+  keyboardJourney('claim expenses for someone with the keyboard alone', [
+    go('/staff/people'),
+    tabTo({ role: 'link', selector: 'main table a' }),
+    press('Enter'),
+    expectPath(/^\/staff\/people\/\d+$/),
+    tabTo({ role: 'link', name: /fees, expenses and earnings limits/i }, { max: 200 }),
+    press('Enter'),
+    expectPath(/^\/staff\/people\/\d+\/payments$/),
+    tabTo({ role: 'link', name: /^claim expenses for/i }),
+    press('Enter'),
+    expectPath(/^\/staff\/people\/\d+\/claims\/new$/),
+    expectHeading(/claim expenses for/i),
+    tabTo({ role: 'radio', name: /mileage/i }),
+    press('Space'),
+    tabTo({ label: /how many miles/i }),
+    type('12.5'),
+    tabTo({ label: /when did they spend/i }),
+    type(LAST_WEEK),
+    tabTo({ label: /what was the money for/i }),
+    type('Drove from home to the forum and back'),
+    tabTo({ role: 'checkbox', name: /they told me this claim is true/i }),
+    press('Space'),
+    tabTo({ role: 'button', name: /send the claim/i }),
+    press('Enter'),
+    expectPath(/^\/staff\/people\/\d+\/payments$/),
+    expectText(/The expenses claim is saved/),
+  ], { signedIn: true }),
+  // Staff read a person's own link off their payments page; the person
+  // opens it on their own and claims a bus fare.
+  keyboardJourney('claim expenses through a personal link with the keyboard alone', [
+    go(NO_EMAIL_PAYMENTS),
+    goToLinkFrom('#claim-link-address'),
+    expectHeading(/hello/i),
+    tabTo({ role: 'radio', name: /mileage/i }),
+    press('ArrowDown'),
+    tabTo({ label: /when did you spend/i }),
+    type(LAST_WEEK),
+    tabTo({ label: /how much was spent/i }),
+    type('6.40'),
+    tabTo({ label: /what was the money for/i }),
+    type('Bus to the forum and back, day ticket'),
+    tabTo({ role: 'checkbox', name: /this claim is true/i }),
+    press('Space'),
+    tabTo({ role: 'button', name: /send the claim/i }),
+    press('Enter'),
+    expectPath(/^\/claim\/[^/]+\/done$/),
+    expectHeading(/we have your claim/i),
   ], { signedIn: true }),
 ];

@@ -11,9 +11,16 @@
 //     expect: { selector: '.govuk-error-summary' } },
 //
 // Actions (e2e/lib/actions.mjs): fill(label, value), check(label),
-// select(label, optionText), submit(buttonName?), followLink(name), open(path).
+// select(label, optionText), submit(buttonName?), followLink(name), open(path),
+// upload(label, file), expand(summaryText), openLinkFrom(selector),
+// inAnotherTab(...actions).
 // expect: { selector, status, text } — all optional.
-import { fill, submit, followLink, check, open, upload } from './lib/actions.mjs';
+//
+// States run in this order, after the crawl, on one demo server: a state
+// may change what later ones find (an approved claim, a payment run made).
+import {
+  fill, submit, followLink, check, open, upload, expand, openLinkFrom, inAnotherTab,
+} from './lib/actions.mjs';
 
 export const STAFF_EMAIL = 'admin@northshire-council.example';
 export const FINANCE_EMAIL = 'finance@northshire-council.example';
@@ -30,6 +37,308 @@ const answerEverything = (base = '/get-involved') => [
   check(/ashby vale/i), submit(),
   submit(),
   check(/paid for my time/i), submit(),
+];
+
+// Dates as people type them: one a week ago, one next year.
+const ukDate = (d) => `${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
+export const LAST_WEEK = ukDate(new Date(Date.now() - 7 * 24 * 60 * 60 * 1000));
+export const NEXT_YEAR = ukDate(new Date(Date.now() + 365 * 24 * 60 * 60 * 1000));
+
+// The demo register's third person has no email address, so their payments
+// page shows their personal link to claim expenses.
+export const NO_EMAIL_PAYMENTS = '/staff/people/3/payments';
+
+// A claim with every answer wrong that the form can catch at once.
+const wrongClaim = (who) => [
+  check(/bus, train or tram fares/i),
+  fill(new RegExp(`when did ${who} spend`, 'i'), NEXT_YEAR),
+  fill(/how much was spent/i, '-4.50'),
+  fill(/what was the money for/i, 'Bus to the forum'),
+];
+
+const payments = [
+  {
+    name: 'add a rate, sent empty',
+    signedIn: true,
+    path: '/staff/payments/rates/new',
+    actions: [submit('Add the rate')],
+    expect: ERRORS,
+  },
+  {
+    name: 'add a rate, a fee with an amount that is not money and a date that is not real',
+    signedIn: true,
+    path: '/staff/payments',
+    actions: [
+      followLink(/^add a rate$/i),
+      check(/a fee for a role/i),
+      fill(/^role$/i, 'Forum member'),
+      check(/^per hour$/i),
+      fill(/^amount$/i, 'twelve pounds'),
+      fill(/date the rate starts/i, '31/02/2027'),
+      submit('Add the rate'),
+    ],
+    expect: { selector: '#amount-error' },
+  },
+  {
+    name: 'a fee, rejected without a reason',
+    signedIn: true,
+    path: '/staff/payments/fees?status=submitted',
+    actions: [followLink(/^FEE-\d+$/), submit('Reject the fee')],
+    expect: { selector: '#rejection_reason-error' },
+  },
+  {
+    name: 'a fee, amount set by hand without a reason',
+    signedIn: true,
+    path: '/staff/payments/fees?status=submitted',
+    actions: [followLink(/^FEE-\d+$/), fill(/set the amount by hand/i, '12.00'), submit('Save the change')],
+    expect: { selector: '#reason-error' },
+  },
+  {
+    name: 'a fee, a smaller amount chosen without the amount',
+    signedIn: true,
+    path: '/staff/payments/fees?status=submitted',
+    actions: [followLink(/^FEE-\d+$/), check(/^take a smaller amount$/i), submit('Save the change')],
+    expect: { selector: '#reduced-error' },
+  },
+  {
+    name: 'a fee, approved while someone else approved it',
+    signedIn: true,
+    path: '/staff/payments/fees?status=submitted',
+    actions: [
+      followLink(/^FEE-\d+$/),
+      inAnotherTab(submit(/^approve the fee/i)),
+      submit(/^approve the fee/i),
+    ],
+    expect: { status: 409, selector: '.govuk-error-summary' },
+  },
+  {
+    name: 'a fee, approved',
+    signedIn: true,
+    path: '/staff/payments/fees?status=submitted',
+    actions: [followLink(/^FEE-\d+$/), submit(/^approve the fee/i)],
+    expect: { selector: '.govuk-notification-banner--success' },
+  },
+  {
+    name: 'an expenses claim, rejected without a reason',
+    signedIn: true,
+    path: '/staff/payments/claims?status=submitted',
+    actions: [followLink(/^EXP-\d+$/), submit('Reject the claim')],
+    expect: { selector: '#reason-error' },
+  },
+  {
+    name: 'an expenses claim, approved while someone else approved it',
+    signedIn: true,
+    path: '/staff/payments/claims?status=submitted',
+    actions: [
+      followLink(/^EXP-\d+$/),
+      inAnotherTab(submit(/^approve the claim/i)),
+      submit(/^approve the claim/i),
+    ],
+    expect: { status: 409, selector: '.govuk-error-summary' },
+  },
+  {
+    name: 'claim expenses for someone, sent empty',
+    signedIn: true,
+    path: '/staff/people/1/payments',
+    actions: [followLink(/^claim expenses for/i), submit('Send the claim')],
+    expect: ERRORS,
+  },
+  {
+    name: 'claim expenses for someone, a negative amount, a day in the future and no declaration',
+    signedIn: true,
+    path: '/staff/people/1/payments',
+    actions: [followLink(/^claim expenses for/i), ...wrongClaim('they'), submit('Send the claim')],
+    expect: { selector: 'form:has(#date-error):has(#amount-error):has(#declaration-error)' },
+  },
+  {
+    name: 'claim expenses for someone, mileage without the miles',
+    signedIn: true,
+    path: '/staff/people/2',
+    actions: [
+      followLink(/^claim expenses for/i),
+      check(/mileage in your own vehicle/i),
+      fill(/when did they spend/i, LAST_WEEK),
+      fill(/what was the money for/i, 'Drove to the forum and back'),
+      check(/they told me this claim is true/i),
+      submit('Send the claim'),
+    ],
+    expect: { selector: '#miles-error' },
+  },
+  {
+    name: 'a personal link to claim expenses, sent empty',
+    signedIn: true,
+    path: NO_EMAIL_PAYMENTS,
+    actions: [openLinkFrom('#claim-link-address'), submit('Send the claim')],
+    expect: ERRORS,
+  },
+  {
+    name: 'a personal link to claim expenses, a negative amount, a day in the future and no declaration',
+    signedIn: true,
+    path: NO_EMAIL_PAYMENTS,
+    actions: [openLinkFrom('#claim-link-address'), ...wrongClaim('you'), submit('Send the claim')],
+    expect: { selector: 'form:has(#date-error):has(#amount-error):has(#declaration-error)' },
+  },
+  {
+    name: 'a personal link to claim expenses, claim sent',
+    signedIn: true,
+    path: NO_EMAIL_PAYMENTS,
+    actions: [
+      openLinkFrom('#claim-link-address'),
+      check(/care or support cover/i),
+      fill(/when did you spend/i, LAST_WEEK),
+      fill(/how much was spent/i, '30.00'),
+      fill(/what was the money for/i, 'Two hours of cover for my mother while I was at the forum'),
+      check(/this claim is true/i),
+      submit('Send the claim'),
+    ],
+    expect: { selector: '.govuk-panel--confirmation', text: /We have your claim/ },
+  },
+  {
+    name: 'a personal link to claim expenses, with the claims made',
+    signedIn: true,
+    path: NO_EMAIL_PAYMENTS,
+    actions: [openLinkFrom('#claim-link-address')],
+    expect: { selector: '#your-claims + .app-table-scroll table' },
+  },
+  {
+    name: 'a personal link to claim expenses with one character changed',
+    signedIn: false,
+    path: '/claim/3.9999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    actions: [],
+    expect: { status: 404, selector: 'h1', text: /This link does not work/ },
+  },
+  {
+    name: 'a person\'s payments, the claim made for them',
+    signedIn: true,
+    path: '/staff/people/1/payments',
+    actions: [
+      followLink(/^claim expenses for/i),
+      check(/bus, train or tram fares/i),
+      fill(/when did they spend/i, LAST_WEEK),
+      fill(/how much was spent/i, '6.40'),
+      fill(/what was the money for/i, 'Bus to the forum and back, day ticket'),
+      check(/they told me this claim is true/i),
+      submit('Send the claim'),
+    ],
+    expect: { selector: '.govuk-notification-banner--success', text: /expenses claim is saved/ },
+  },
+  {
+    name: 'a person\'s payments, their link to claim emailed',
+    signedIn: true,
+    path: '/staff/people/1/payments',
+    actions: [submit(/^email .* a link to claim expenses$/i)],
+    expect: { selector: '.govuk-notification-banner--success', text: /emailing them their link/ },
+  },
+  {
+    name: 'how someone wants to be paid, a smaller amount without the amount and a date that is not real',
+    signedIn: true,
+    path: '/staff/people/1/payments',
+    actions: [
+      followLink(/^change what they want to do with their fees$/i),
+      check(/^take a smaller amount$/i),
+      fill(/date benefits advice was offered/i, '31/02/2026'),
+      submit('Save their choice'),
+    ],
+    expect: { selector: '#reduced-error' },
+  },
+  {
+    name: 'how someone wants to be paid, saved',
+    signedIn: true,
+    path: '/staff/people/2/payments/preferences',
+    actions: [check(/^give the fee to a charity$/i), fill(/the charity's name/i, 'Northshire Carers Centre'), submit('Save their choice')],
+    expect: { selector: '.govuk-notification-banner--success' },
+  },
+  {
+    name: 'an earnings limit, sent empty',
+    signedIn: true,
+    path: '/staff/people/1/payments',
+    actions: [submit('Add the limit')],
+    expect: ERRORS,
+  },
+  {
+    name: 'an earnings limit, added',
+    signedIn: true,
+    path: NO_EMAIL_PAYMENTS,
+    actions: [
+      fill(/what the limit is for/i, 'Permitted work (their own figure)'),
+      fill(/the most they can earn/i, '50'),
+      check(/^each week$/i),
+      submit('Add the limit'),
+    ],
+    expect: { selector: '.govuk-notification-banner--success', text: /earnings limit is saved/ },
+  },
+  {
+    name: 'an activity\'s payments, a smaller amount chosen without the amount',
+    signedIn: true,
+    path: '/staff/activities/7/payments',
+    actions: [
+      expand(/record a choice for this activity/i),
+      check(/^take a smaller amount$/i),
+      submit(/^save the choice/i),
+    ],
+    expect: ERRORS,
+  },
+  {
+    name: 'an activity\'s payments, fees worked out before anyone attended',
+    signedIn: true,
+    path: '/staff/activities/7/payments',
+    actions: [submit(/work out fees from attendance/i)],
+    expect: { selector: '#work-out-error' },
+  },
+  {
+    name: 'a statement of payments for the last tax year',
+    signedIn: true,
+    path: '/staff/people/1/payments',
+    actions: [followLink(/^see the \d{4} to \d{4} tax year$/i), followLink(/^printable statement/i)],
+    expect: { selector: 'h1', text: /Statement of payments/ },
+  },
+  {
+    name: 'how quickly people are paid, a target of 0 days',
+    signedIn: true,
+    path: '/staff/payments/report',
+    actions: [fill(/days to pay people within/i, '0'), submit('Change the target')],
+    expect: { selector: '#payment_target_days-error' },
+  },
+  {
+    name: 'a payment run, recorded as paid without a date',
+    signedIn: FINANCE_EMAIL,
+    path: '/staff/payments/runs',
+    actions: [followLink(/^payment run \d+$/i), submit('Record as paid')],
+    expect: { selector: '#paid_on-error' },
+  },
+  {
+    name: 'a payment run, a confirmation file with the wrong columns',
+    signedIn: FINANCE_EMAIL,
+    path: '/staff/payments/runs',
+    actions: [
+      followLink(/^payment run \d+$/i),
+      upload(/confirmation file/i, 'fixtures/register.csv'),
+      submit('Upload the confirmation file'),
+    ],
+    expect: { selector: '#file-error' },
+  },
+  {
+    name: 'a payment run, made while someone else made one',
+    signedIn: FINANCE_EMAIL,
+    path: '/staff/payments/runs/new',
+    actions: [
+      inAnotherTab(submit(/^make the payment run/i)),
+      submit(/^make the payment run/i),
+    ],
+    expect: { status: 409, selector: '.govuk-error-summary' },
+  },
+  {
+    name: 'a payment run, made',
+    signedIn: FINANCE_EMAIL,
+    path: '/staff/payments/claims?status=submitted',
+    actions: [
+      followLink(/^EXP-\d+$/),
+      submit(/^approve the claim/i),
+      open('/staff/payments/runs/new'),
+      submit(/^make the payment run/i),
+    ],
+    expect: { selector: '.govuk-notification-banner--success', text: /payment run has been made/ },
+  },
 ];
 
 export default [
@@ -416,4 +725,5 @@ export default [
     actions: [submit(/invite the people chosen/i)],
     expect: ERRORS,
   },
+  ...payments,
 ];

@@ -2,7 +2,7 @@
 // where it is to the state to check (an error message, a filled form...).
 // Fields and buttons are found the way a person finds them: by their label
 // or their visible name.
-import { settle } from './browser.mjs';
+import { settle, track } from './browser.mjs';
 
 // Types a value into the field with this label (RegExp or exact text).
 export const fill = (label, value) => ({
@@ -74,5 +74,55 @@ export const upload = (label, file) => ({
   async run(s) {
     const here = new URL('..', import.meta.url).pathname;
     await s.page.getByLabel(label).first().setInputFiles(here + file);
+  },
+});
+
+// Opens the <details> element whose summary says this (RegExp or text).
+export const expand = (summary) => ({
+  label: `open the details ${summary}`,
+  async run(s) {
+    await s.page.locator('summary', { hasText: summary }).first().click();
+  },
+});
+
+// The web address written in an element, such as a personal link shown to
+// staff to read out or post, as a path on the server under test.
+export async function addressIn(page, selector) {
+  const text = (await page.locator(selector).first().innerText()).trim();
+  let u;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new Error(`${selector} holds ${JSON.stringify(text.slice(0, 80))}, not a web address`);
+  }
+  return u.pathname + u.search;
+}
+
+// Opens the web address written in an element as the person it is for
+// would: on their own, without the staff member's session (the cookies
+// are cleared first).
+export const openLinkFrom = (selector) => ({
+  label: `open the address written in ${selector}, signed out`,
+  async run(s) {
+    const path = await addressIn(s.page, selector);
+    await s.page.context().clearCookies();
+    await s.page.goto(s.base + path);
+  },
+});
+
+// Runs actions in a second tab of the same session, opened at the page's
+// own address, then comes back to the first tab as it was: someone acts
+// first, as when two people approve the same claim at once.
+export const inAnotherTab = (...actions) => ({
+  label: `in another tab: ${actions.map((a) => a.label).join(', ')}`,
+  async run(s) {
+    const page = await s.page.context().newPage();
+    try {
+      const other = { page, t: track(page), base: s.base };
+      await page.goto(s.page.url());
+      for (const action of actions) await action.run(other);
+    } finally {
+      await page.close();
+    }
   },
 });

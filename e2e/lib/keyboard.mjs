@@ -18,6 +18,7 @@
 // button text, or label), label (for form fields), selector (CSS).
 import { settle } from './browser.mjs';
 import { focusProblems, inPage, tabOnce, walkFocus } from './page-checks.mjs';
+import { addressIn } from './actions.mjs';
 
 export function keyboardJourney(name, steps, { signedIn = false, onFixtures = false } = {}) {
   return { name, steps: steps.flat(), signedIn, onFixtures };
@@ -49,6 +50,19 @@ const where = (info) => (info.atBody ? 'the page itself (focus left the page)' :
 export const go = (path) => ({
   label: `open ${path}`,
   async run(k) {
+    const res = await k.page.goto(k.base + path);
+    if (!res || res.status() >= 400) throw new Error(`${path} answered ${res ? res.status() : 'nothing'}`);
+  },
+});
+
+// Opens the web address written on the page in an element (such as a
+// personal link that staff read out to someone) as the person it is for
+// would type it: on their own, without the staff member's session.
+export const goToLinkFrom = (selector) => ({
+  label: `open the address written in ${selector}, signed out`,
+  async run(k) {
+    const path = await addressIn(k.page, selector);
+    await k.page.context().clearCookies();
     const res = await k.page.goto(k.base + path);
     if (!res || res.status() >= 400) throw new Error(`${path} answered ${res ? res.status() : 'nothing'}`);
   },
@@ -143,12 +157,14 @@ export const expectFocus = (selector) => ({
   },
 });
 
+// The page open has this path: exact text, or a RegExp for paths with ids.
 export const expectPath = (path) => ({
   label: `page ${path} is open`,
   async run(k) {
     const now = new URL(k.page.url());
     const status = k.t.lastDoc?.status() ?? 0;
-    if (now.pathname !== path) throw new Error(`the page open is ${now.pathname}${now.search} (it answered ${status}), not ${path}`);
+    const ok = path instanceof RegExp ? path.test(now.pathname) : now.pathname === path;
+    if (!ok) throw new Error(`the page open is ${now.pathname}${now.search} (it answered ${status}), not ${path}`);
     if (status >= 400) throw new Error(`${path} answered ${status}`);
   },
 });
@@ -159,6 +175,15 @@ export const expectHeading = (text) => ({
     const h1 = await k.page.evaluate(() => document.querySelector('h1')?.innerText.trim() || '');
     if (!h1) throw new Error(`no h1 on ${new URL(k.page.url()).pathname}`);
     if (text && !test(text, h1)) throw new Error(`the h1 says "${h1}", expected ${text}`);
+  },
+});
+
+// The page's main content says this (a RegExp), such as a success message.
+export const expectText = (pattern) => ({
+  label: `the page says ${pattern}`,
+  async run(k) {
+    const text = await k.page.evaluate(() => (document.querySelector('main') || document.body).innerText);
+    if (!pattern.test(text)) throw new Error(`the page does not say ${pattern}`);
   },
 });
 

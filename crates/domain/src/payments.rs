@@ -693,7 +693,7 @@ pub struct ClaimPlan {
 pub fn parse_miles(input: &str) -> Result<i64, Invalid> {
     let text = input.trim().trim_end_matches("miles").trim();
     if text.is_empty() {
-        return Err(Invalid::new("Enter how many miles you travelled"));
+        return Err(Invalid::new("Enter how many miles the journey was"));
     }
     let (whole, tenth) = text.split_once('.').unwrap_or((text, ""));
     let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
@@ -740,7 +740,7 @@ impl ClaimPlan {
         let date = if input.date.trim().is_empty() {
             problems.push((
                 "date",
-                "Enter the date you spent the money or travelled".into(),
+                "Enter the date the money was spent, or the day of the journey".into(),
             ));
             None
         } else {
@@ -751,8 +751,7 @@ impl ClaimPlan {
         {
             problems.push((
                 "date",
-                "The date must be today or in the past: claim after you have spent the money"
-                    .into(),
+                "The date must be today or in the past: claim after the money is spent".into(),
             ));
         }
         let activity = match input.activity.trim() {
