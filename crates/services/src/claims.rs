@@ -14,7 +14,7 @@ use coproduce_store::{
 };
 
 use crate::email::OutgoingEmail;
-use crate::payments::{audit, person_for, today};
+use crate::payments::{audit, found, person_for, today};
 use crate::staff::check;
 use crate::{Result, ServiceError, Services, clock, jobs};
 
@@ -84,11 +84,7 @@ pub async fn submit(
 ) -> Result<ClaimId> {
     let person = match claimant.actor() {
         Some(actor) => person_for(services, actor, Action::RecordPayments, person).await?,
-        None => match services.store.person(person).await {
-            Ok(person) => person,
-            Err(StoreError::NotFound) => return Err(ServiceError::NotFound),
-            Err(e) => return Err(e.into()),
-        },
+        None => found(services.store.person(person).await)?,
     };
     let organisation = person.organisation_id;
     let mut problems = Vec::new();
@@ -260,11 +256,7 @@ pub async fn claim_for(
     id: ClaimId,
 ) -> Result<ClaimRecord> {
     check(actor.may(action))?;
-    let claim = match services.store.claim(id).await {
-        Ok(claim) => claim,
-        Err(StoreError::NotFound) => return Err(ServiceError::NotFound),
-        Err(e) => return Err(e.into()),
-    };
+    let claim = found(services.store.claim(id).await)?;
     check(actor.may_on(action, claim.organisation_id))?;
     Ok(claim)
 }
@@ -419,11 +411,7 @@ pub struct LinkPage {
 
 pub async fn link_page(services: &Services, token: &str) -> Result<LinkPage> {
     let person = read_link(services, token, clock::now()).ok_or(ServiceError::NotFound)?;
-    let record = match services.store.person(person).await {
-        Ok(person) => person,
-        Err(StoreError::NotFound) => return Err(ServiceError::NotFound),
-        Err(e) => return Err(e.into()),
-    };
+    let record = found(services.store.person(person).await)?;
     let organisation = services.store.organisation(record.organisation_id).await?;
     let claims = services
         .store

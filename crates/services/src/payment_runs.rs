@@ -14,21 +14,12 @@ use coproduce_domain::project::Problems;
 use coproduce_domain::{Action, Actor, PaymentRunId, PersonId};
 use coproduce_store::{
     ItemFilter, ItemKind, LimitRecord, PayLine, PaymentPreferences, RunRecord, RunStatus,
-    StoreError,
 };
 
 use crate::import::{read_table, write_csv};
-use crate::payments::{audit, limit_checks_of, person_for, tax_year, today};
+use crate::payments::{audit, found, limit_checks_of, person_for, tax_year, today};
 use crate::staff::check;
 use crate::{Result, ServiceError, Services, clock};
-
-fn found<T>(result: std::result::Result<T, StoreError>) -> Result<T> {
-    match result {
-        Ok(value) => Ok(value),
-        Err(StoreError::NotFound) => Err(ServiceError::NotFound),
-        Err(error) => Err(error.into()),
-    }
-}
 
 /// A warning that paying someone would take them past a limit.
 #[derive(Debug, Clone)]

@@ -123,7 +123,8 @@ pub async fn rate(services: &Services, actor: &Actor, id: RateId) -> Result<Rate
     Ok(rate)
 }
 
-fn found<T>(result: std::result::Result<T, StoreError>) -> Result<T> {
+/// A store read, with "no such record" as the service's not found.
+pub(crate) fn found<T>(result: std::result::Result<T, StoreError>) -> Result<T> {
     match result {
         Ok(value) => Ok(value),
         Err(StoreError::NotFound) => Err(ServiceError::NotFound),
