@@ -63,3 +63,15 @@ id_type!(
     /// An earnings limit a person declared.
     LimitId
 );
+id_type!(
+    /// Something the partnership learned from people.
+    InsightId
+);
+id_type!(
+    /// A file attached to an insight.
+    AttachmentId
+);
+id_type!(
+    /// A "you said, we did" entry.
+    SaidId
+);

@@ -12,6 +12,7 @@ pub mod auth;
 pub mod dates;
 pub mod equality;
 pub mod ids;
+pub mod insights;
 pub mod ladder;
 pub mod money;
 pub mod organisation;
@@ -24,8 +25,8 @@ pub mod project;
 
 pub use auth::{Email, NewPassword, Role, StaffUser, parse_display_name};
 pub use ids::{
-    ActivityId, ClaimId, DecisionId, FeeId, InvitationId, LimitId, OrganisationId, PaymentRunId,
-    PersonId, ProjectId, RateId, UserId,
+    ActivityId, AttachmentId, ClaimId, DecisionId, FeeId, InsightId, InvitationId, LimitId,
+    OrganisationId, PaymentRunId, PersonId, ProjectId, RateId, SaidId, UserId,
 };
 pub use organisation::{Organisation, OrganisationKind, Slug};
 pub use permissions::{Action, Actor, Decision};

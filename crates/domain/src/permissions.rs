@@ -46,10 +46,16 @@ pub enum Action {
     RunPayments,
     /// Set the organisation's fee and expenses rates.
     ManageRates,
+    /// Search the insights library and see "you said, we did" entries:
+    /// their own organisation's and what the partnership shares.
+    ViewInsights,
+    /// Add and change their organisation's insights and "you said, we
+    /// did" entries.
+    ManageInsights,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 21] = [
         Self::ViewStaffHome,
         Self::ViewOrganisations,
         Self::ViewStaff,
@@ -69,6 +75,8 @@ impl Action {
         Self::ApprovePayments,
         Self::RunPayments,
         Self::ManageRates,
+        Self::ViewInsights,
+        Self::ManageInsights,
     ];
 
     /// Whether a role may ever do this, before any question of whose record
@@ -80,7 +88,8 @@ impl Action {
             Self::ViewStaffHome
             | Self::ViewOrganisations
             | Self::CheckWriting
-            | Self::ViewProjects => true,
+            | Self::ViewProjects
+            | Self::ViewInsights => true,
             Self::ViewStaff | Self::ExportPeople => matches!(role, Admin | Lead),
             // Finance officers need names and contact details to pay people.
             Self::ViewPeople => matches!(role, Admin | Lead | Officer | Finance),
@@ -99,6 +108,8 @@ impl Action {
             // Only finance officers send payments to the finance system.
             Self::RunPayments => matches!(role, Finance),
             Self::ManageRates => matches!(role, Admin | Finance),
+            // Partner organisations share what they learned too.
+            Self::ManageInsights => matches!(role, Admin | Lead | Officer | Partner),
         }
     }
 }

@@ -21,6 +21,7 @@ mod decisions;
 mod engine;
 mod error;
 mod imports;
+mod insights;
 mod jobs;
 mod matching;
 mod organisations;
@@ -32,6 +33,7 @@ mod schema;
 mod sessions;
 mod tokens;
 mod users;
+mod you_said;
 
 pub use activities::{ActivitySummary, AdjustmentRecord, InvitationRecord};
 pub use audit::{AuditEntry, AuditEvent};
@@ -40,6 +42,9 @@ pub use decisions::DecisionRecord;
 pub use engine::Engine;
 pub use error::StoreError;
 pub use imports::ImportBatch;
+pub use insights::{
+    AttachmentFile, AttachmentInfo, InsightHit, InsightRecord, NewAttachment, SEARCH_DEPTH, Viewer,
+};
 pub use jobs::Job;
 pub use matching::{CandidateRow, CandidateTagRow, PersonFigure};
 pub use pay_items::{
@@ -56,6 +61,9 @@ pub use projects::{
 pub use schema::SchemaShape;
 pub use sessions::SessionRecord;
 pub use users::Credentials;
+pub use you_said::{
+    AskedRecord, CheckSubject, Listener, ProjectLike, SaidFilter, SaidRecord, SaidUpdate,
+};
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -14,11 +14,21 @@ pub struct SchemaShape {
     pub indexes: BTreeSet<String>,
 }
 
+/// Tables each engine shapes its own way: the full-text search index is
+/// an FTS5 virtual table on SQLite and a tsvector table on PostgreSQL.
+const ENGINE_OWN: &str = "insight_search";
+
 pub(crate) async fn shape(engine: Engine, pool: &AnyPool) -> Result<SchemaShape> {
-    match engine {
-        Engine::Sqlite => sqlite_shape(pool).await,
-        Engine::Postgres => postgres_shape(pool).await,
-    }
+    let mut shape = match engine {
+        Engine::Sqlite => sqlite_shape(pool).await?,
+        Engine::Postgres => postgres_shape(pool).await?,
+    };
+    shape.tables.retain(|name, _| !name.starts_with(ENGINE_OWN));
+    shape
+        .constraints
+        .retain(|name| !name.starts_with(ENGINE_OWN));
+    shape.indexes.retain(|name| !name.starts_with(ENGINE_OWN));
+    Ok(shape)
 }
 
 async fn sqlite_shape(pool: &AnyPool) -> Result<SchemaShape> {

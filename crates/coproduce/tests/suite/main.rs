@@ -9,6 +9,7 @@ mod api;
 mod cli;
 mod helpers;
 mod import;
+mod insights;
 mod operations;
 mod payments_api;
 mod payments_pages;
