@@ -156,6 +156,16 @@ fn navigation(path: &str, actor: Option<&Actor>) -> Vec<NavItem> {
                 current: path == "/ladder",
             });
             items.push(NavItem {
+                href: "/insights",
+                label: "What people told us",
+                current: path.starts_with("/insights"),
+            });
+            items.push(NavItem {
+                href: "/you-said-we-did",
+                label: "You said, we did",
+                current: path.starts_with("/you-said-we-did"),
+            });
+            items.push(NavItem {
                 href: "/sign-in",
                 label: "Staff sign in",
                 current: path == "/sign-in",
@@ -180,6 +190,12 @@ fn navigation(path: &str, actor: Option<&Actor>) -> Vec<NavItem> {
             add(Action::ViewProjects, "/staff/projects", "Projects");
             add(Action::ViewActivities, "/staff/activities", "Activities");
             add(Action::ViewPayments, "/staff/payments", "Payments");
+            add(Action::ViewInsights, "/staff/insights", "Insights");
+            add(
+                Action::ViewInsights,
+                "/staff/you-said-we-did",
+                "You said, we did",
+            );
             add(Action::ViewProjects, "/staff/decisions", "Decision log");
             add(Action::ViewStaff, "/staff/users", "Staff accounts");
             add(Action::ViewAuditTrail, "/staff/audit", "Audit trail");

@@ -5,11 +5,14 @@
 
 mod activities_api;
 mod activities_pages;
+mod already_asked;
 mod api;
 mod cli;
 mod helpers;
 mod import;
 mod insights;
+mod insights_api;
+mod insights_pages;
 mod operations;
 mod payments_api;
 mod payments_pages;
@@ -24,3 +27,4 @@ mod sign_in;
 mod smtp;
 mod suggestions;
 mod writing;
+mod you_said_pages;

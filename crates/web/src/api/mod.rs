@@ -8,6 +8,7 @@ mod activities;
 mod auth;
 mod body;
 mod error;
+mod insights;
 mod payments;
 mod people;
 mod projects;
@@ -26,6 +27,7 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/openapi.json", get(openapi))
+        .merge(insights::router())
         .route("/me", get(resources::me))
         .route("/organisations", get(resources::organisations))
         .route(

@@ -1,23 +1,27 @@
 //! The pages: each module owns its routes.
 
 mod activities;
+mod already_asked;
 mod audit;
 mod claim_link;
 mod decisions;
 pub mod get_involved;
 mod import;
+mod insights;
 mod payments;
 mod people;
 mod person_payments;
 mod project_sections;
 mod projects;
 mod public;
+mod public_insights;
 mod public_projects;
 mod replies;
 mod sign_in;
 mod staff;
 mod users;
 mod writing;
+mod you_said;
 
 use askama::Template;
 use axum::Router;
@@ -45,6 +49,10 @@ pub fn router() -> Router<AppState> {
         .merge(payments::router())
         .merge(person_payments::router())
         .merge(claim_link::router())
+        .merge(insights::router())
+        .merge(public_insights::router())
+        .merge(you_said::router())
+        .merge(already_asked::router())
         .fallback(|| async { WebError::NotFound })
 }
 

@@ -1,0 +1,9 @@
+//! "Has this already been asked?" pages (being built).
+
+use axum::Router;
+
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+}

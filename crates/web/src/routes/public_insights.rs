@@ -1,0 +1,9 @@
+//! The public insights pages (being built).
+
+use axum::Router;
+
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+}
