@@ -79,7 +79,8 @@ impl InsightAnswers {
     }
 }
 
-fn id_of(value: &str, field: &'static str, problems: &mut Problems) -> Option<i64> {
+/// A record id chosen from a list, or nothing when none was chosen.
+pub(crate) fn id_of(value: &str, field: &'static str, problems: &mut Problems) -> Option<i64> {
     let value = value.trim();
     if value.is_empty() {
         return None;

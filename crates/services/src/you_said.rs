@@ -18,6 +18,7 @@ use coproduce_store::{
 };
 
 use crate::email::OutgoingEmail;
+use crate::insights::id_of;
 use crate::payments::{audit, found};
 use crate::staff::check;
 use crate::{Result, ServiceError, Services, clock, jobs};
@@ -61,20 +62,6 @@ impl SaidAnswers {
             reason: plan.reason.clone().unwrap_or_default(),
             published: plan.published,
             listeners: listeners.iter().map(|l| l.person_id.to_string()).collect(),
-        }
-    }
-}
-
-fn id_of(value: &str, field: &'static str, problems: &mut Problems) -> Option<i64> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    match value.parse::<i64>() {
-        Ok(id) if id > 0 => Some(id),
-        _ => {
-            problems.push((field, "Choose one from the list".into()));
-            None
         }
     }
 }

@@ -361,11 +361,7 @@ impl Store {
             alternatives.push(format!("i.id IN ({inner})"));
         }
         if !topics.is_empty() {
-            let list = topics
-                .iter()
-                .map(|t| format!("${}", params.push(Value::Text(t.clone()))))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = params.list(topics);
             alternatives.push(format!(
                 "i.id IN (SELECT insight_id FROM insight_tags WHERE kind = 'topic' AND value IN ({list}))"
             ));
@@ -447,6 +443,15 @@ impl Params {
         self.0.len()
     }
 
+    /// Adds texts for an `IN (...)` list and returns `$n, $m, ...`.
+    pub(crate) fn list(&mut self, values: &[String]) -> String {
+        values
+            .iter()
+            .map(|v| format!("${}", self.push(Value::Text(v.clone()))))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub(crate) fn bind<'q>(
         &'q self,
         mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
@@ -472,6 +477,28 @@ impl Params {
         }
         query
     }
+}
+
+/// Binds an insight's answers in the order both the insert and the update
+/// name them.
+fn bind_plan<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    plan: &'q InsightPlan,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    query
+        .bind(&plan.title)
+        .bind(&plan.summary)
+        .bind(&plan.findings)
+        .bind(plan.source.as_str())
+        .bind(plan.source_detail.as_deref())
+        .bind(plan.project.map(|p| p.0))
+        .bind(plan.activity.map(|a| a.0))
+        .bind(plan.method.as_str())
+        .bind(plan.rung.as_str())
+        .bind(plan.happened_on.map(|d| d.to_iso()))
+        .bind(plan.people_count.map(i64::from))
+        .bind(i64::from(plan.consent_to_reuse))
+        .bind(plan.visibility.as_str())
 }
 
 fn attachment_from(r: &AnyRow) -> Result<AttachmentInfo> {
@@ -544,33 +571,21 @@ impl Tx {
         by: Option<UserId>,
         now: i64,
     ) -> Result<InsightId> {
-        let id: i64 = sqlx::query(
+        let query = sqlx::query(
             "INSERT INTO insights (organisation_id, title, summary, findings, source, source_detail, \
              project_id, activity_id, method, rung, happened_on, people_count, consent_to_reuse, \
              visibility, created_by, created_at, updated_by, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $15, $16) \
              RETURNING id",
         )
-        .bind(organisation.0)
-        .bind(&plan.title)
-        .bind(&plan.summary)
-        .bind(&plan.findings)
-        .bind(plan.source.as_str())
-        .bind(plan.source_detail.as_deref())
-        .bind(plan.project.map(|p| p.0))
-        .bind(plan.activity.map(|a| a.0))
-        .bind(plan.method.as_str())
-        .bind(plan.rung.as_str())
-        .bind(plan.happened_on.map(|d| d.to_iso()))
-        .bind(plan.people_count.map(i64::from))
-        .bind(i64::from(plan.consent_to_reuse))
-        .bind(plan.visibility.as_str())
-        .bind(by.map(|u| u.0))
-        .bind(now)
-        .fetch_one(&mut *self.tx)
-        .await
-        .map_err(|e| self.error(e))?
-        .try_get("id")?;
+        .bind(organisation.0);
+        let id: i64 = bind_plan(query, plan)
+            .bind(by.map(|u| u.0))
+            .bind(now)
+            .fetch_one(&mut *self.tx)
+            .await
+            .map_err(|e| self.error(e))?
+            .try_get("id")?;
         let id = InsightId(id);
         self.write_tags(id, plan).await?;
         self.refresh_insight_search(id).await?;
@@ -585,31 +600,19 @@ impl Tx {
         by: Option<UserId>,
         now: i64,
     ) -> Result<()> {
-        sqlx::query(
+        let query = sqlx::query(
             "UPDATE insights SET title = $1, summary = $2, findings = $3, source = $4, \
              source_detail = $5, project_id = $6, activity_id = $7, method = $8, rung = $9, \
              happened_on = $10, people_count = $11, consent_to_reuse = $12, visibility = $13, \
              updated_by = $14, updated_at = $15 WHERE id = $16",
-        )
-        .bind(&plan.title)
-        .bind(&plan.summary)
-        .bind(&plan.findings)
-        .bind(plan.source.as_str())
-        .bind(plan.source_detail.as_deref())
-        .bind(plan.project.map(|p| p.0))
-        .bind(plan.activity.map(|a| a.0))
-        .bind(plan.method.as_str())
-        .bind(plan.rung.as_str())
-        .bind(plan.happened_on.map(|d| d.to_iso()))
-        .bind(plan.people_count.map(i64::from))
-        .bind(i64::from(plan.consent_to_reuse))
-        .bind(plan.visibility.as_str())
-        .bind(by.map(|u| u.0))
-        .bind(now)
-        .bind(id.0)
-        .execute(&mut *self.tx)
-        .await
-        .map_err(|e| self.error(e))?;
+        );
+        bind_plan(query, plan)
+            .bind(by.map(|u| u.0))
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *self.tx)
+            .await
+            .map_err(|e| self.error(e))?;
         sqlx::query("DELETE FROM insight_tags WHERE insight_id = $1")
             .bind(id.0)
             .execute(&mut *self.tx)

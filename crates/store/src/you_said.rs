@@ -139,6 +139,11 @@ impl Store {
             conditions.join(" AND ")
         );
         let rows = params.bind(sqlx::query(&sql)).fetch_all(&self.read).await?;
+        self.saids_from(&rows).await
+    }
+
+    /// Entries from rows of [`SAID_SELECT`], with their topics.
+    async fn saids_from(&self, rows: &[AnyRow]) -> Result<Vec<SaidRecord>> {
         let ids: Vec<i64> = rows
             .iter()
             .map(|r| r.try_get::<i64, _>("id"))
@@ -275,11 +280,7 @@ impl Store {
             ));
         }
         if !topics.is_empty() {
-            let list = topics
-                .iter()
-                .map(|t| format!("${}", params.push(Value::Text(t.clone()))))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = params.list(topics);
             alternatives.push(format!(
                 "EXISTS (SELECT 1 FROM you_said_topics t WHERE t.entry_id = y.id AND t.topic IN ({list}))"
             ));
@@ -293,12 +294,7 @@ impl Store {
             alternatives.join(" OR ")
         );
         let rows = params.bind(sqlx::query(&sql)).fetch_all(&self.read).await?;
-        let ids: Vec<i64> = rows
-            .iter()
-            .map(|r| r.try_get::<i64, _>("id"))
-            .collect::<Result<_, _>>()?;
-        let topics = self.said_topics(&ids).await?;
-        rows.iter().map(|r| said_from(r, &topics)).collect()
+        self.saids_from(&rows).await
     }
 
     /// Projects this organisation may see (its own, and everyone's

@@ -411,6 +411,39 @@ fn page_routes() -> Vec<Route> {
             "/staff/activities/{activity}/payments/fees",
             Action::RecordPayments,
         ),
+        get("/staff/insights", Action::ViewInsights),
+        get("/staff/insights/new", Action::ManageInsights),
+        refused("/staff/insights/new", Action::ManageInsights),
+        get("/staff/insights/{insight}", Action::ViewInsights),
+        get("/staff/insights/{insight}/edit", Action::ManageInsights),
+        refused("/staff/insights/{insight}/edit", Action::ManageInsights),
+        get("/staff/insights/files/{file}", Action::ViewInsights),
+        get("/staff/you-said-we-did", Action::ViewInsights),
+        get("/staff/you-said-we-did/new", Action::ManageInsights),
+        refused("/staff/you-said-we-did/new", Action::ManageInsights),
+        get("/staff/you-said-we-did/{said}", Action::ViewInsights),
+        get("/staff/you-said-we-did/{said}/edit", Action::ManageInsights),
+        refused("/staff/you-said-we-did/{said}/edit", Action::ManageInsights),
+        refused(
+            "/staff/you-said-we-did/{said}/status",
+            Action::ManageInsights,
+        ),
+        get(
+            "/staff/projects/{project}/already-asked",
+            Action::ViewProjects,
+        ),
+        refused(
+            "/staff/projects/{project}/already-asked",
+            Action::ManageProjects,
+        ),
+        get(
+            "/staff/activities/{activity}/already-asked",
+            Action::ViewActivities,
+        ),
+        refused(
+            "/staff/activities/{activity}/already-asked",
+            Action::ManageActivities,
+        ),
         Route {
             method: "POST",
             // Last: it takes every approved item into a run.
@@ -585,6 +618,38 @@ fn api_routes() -> Vec<Route> {
             ok: StatusCode::UNPROCESSABLE_ENTITY,
         },
         get("/api/v1/people/{person}/payments", Action::ViewPayments),
+        get("/api/v1/insights", Action::ViewInsights),
+        get("/api/v1/insights/{insight}", Action::ViewInsights),
+        get("/api/v1/related?title=timetable", Action::ViewInsights),
+        Route {
+            method: "POST",
+            path: "/api/v1/insights",
+            action: Action::ManageInsights,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        Route {
+            method: "PATCH",
+            path: "/api/v1/insights/{insight}",
+            action: Action::ManageInsights,
+            form: &[],
+            // An empty change changes nothing.
+            ok: StatusCode::OK,
+        },
+        Route {
+            method: "POST",
+            path: "/api/v1/you-said-we-did",
+            action: Action::ManageInsights,
+            form: &[],
+            ok: StatusCode::UNPROCESSABLE_ENTITY,
+        },
+        Route {
+            method: "PATCH",
+            path: "/api/v1/you-said-we-did/{said}",
+            action: Action::ManageInsights,
+            form: &[],
+            ok: StatusCode::OK,
+        },
         Route {
             method: "POST",
             // Last: it takes every approved item into a run.
@@ -622,6 +687,70 @@ struct Who {
     /// Payments of the caller's organisation, and of another.
     own_payments: Payments,
     other_payments: Payments,
+    /// Insight records of the caller's organisation, and of another.
+    own_insights: Insights,
+    other_insights: Insights,
+}
+
+/// An insight seen only by its organisation, a file attached to it, and
+/// an unpublished "you said, we did" entry from it.
+#[derive(Clone, Copy)]
+struct Insights {
+    insight: i64,
+    file: i64,
+    said: i64,
+}
+
+/// Makes insight records for the organisation `email` works for.
+async fn insights_of(app: &TestApp, email: &str) -> Insights {
+    use coproduce_services::insights::{self, InsightAnswers};
+    use coproduce_services::you_said::{self, SaidAnswers};
+    let actor = actor_of(app, email).await;
+    let insight = insights::create(
+        &app.services,
+        &actor,
+        &InsightAnswers {
+            title: "Permission matrix insight".into(),
+            summary: "Kept inside one organisation.".into(),
+            findings: "Only this organisation's staff may read this.".into(),
+            source: "survey".into(),
+            method: "consultation".into(),
+            rung: "consultation".into(),
+            visibility: "organisation".into(),
+            ..InsightAnswers::default()
+        },
+    )
+    .await
+    .expect("insight");
+    let file = insights::attach(
+        &app.services,
+        &actor,
+        insight,
+        "figures.csv",
+        b"area,count\nnorth,4\n".to_vec(),
+    )
+    .await
+    .expect("file");
+    let said = you_said::create(
+        &app.services,
+        &actor,
+        &SaidAnswers {
+            statement: "Letters are hard to read".into(),
+            theme: "Letters".into(),
+            insight: insight.to_string(),
+            action: "We rewrote the letters".into(),
+            owner: "Team manager".into(),
+            status: "planned".into(),
+            ..SaidAnswers::default()
+        },
+    )
+    .await
+    .expect("entry");
+    Insights {
+        insight: insight.0,
+        file: file.0,
+        said: said.0,
+    }
 }
 
 /// An approved fee, an approved claim with a receipt, and a payment run of
@@ -924,6 +1053,8 @@ async fn people(app: &TestApp) -> Vec<Who> {
         nhs_activity,
     )
     .await;
+    let council_insights = insights_of(app, "admin@northshire-council.example").await;
+    let nhs_insights = insights_of(app, "admin@northshire-nhs.example").await;
     let council_step = first_step(app, "admin@northshire-council.example").await;
     let nhs_step = first_step(app, "admin@northshire-nhs.example").await;
     let council = |role, email, colleague| Who {
@@ -944,6 +1075,8 @@ async fn people(app: &TestApp) -> Vec<Who> {
         other_activity: nhs_activity,
         own_payments: council_payments,
         other_payments: nhs_payments,
+        own_insights: council_insights,
+        other_insights: nhs_insights,
     };
     vec![
         council(
@@ -989,6 +1122,8 @@ async fn people(app: &TestApp) -> Vec<Who> {
             other_activity: council_activity,
             own_payments: nhs_payments,
             other_payments: council_payments,
+            own_insights: nhs_insights,
+            other_insights: council_insights,
         },
     ]
 }
@@ -996,7 +1131,7 @@ async fn people(app: &TestApp) -> Vec<Who> {
 impl Who {
     /// The route's path with its record placeholder filled for `target`.
     fn path(&self, route: &str, target: Target) -> String {
-        let (user, person, import, done, project, activity, payments) = match target {
+        let (user, person, import, done, project, activity, payments, insights) = match target {
             Target::Other => (
                 self.stranger,
                 self.other_person,
@@ -1005,6 +1140,7 @@ impl Who {
                 self.other_project,
                 self.other_activity,
                 self.other_payments,
+                self.other_insights,
             ),
             _ => (
                 self.colleague,
@@ -1014,6 +1150,7 @@ impl Who {
                 self.own_project,
                 self.own_activity,
                 self.own_payments,
+                self.own_insights,
             ),
         };
         route
@@ -1026,6 +1163,9 @@ impl Who {
             .replace("{fee}", &payments.fee.to_string())
             .replace("{claim}", &payments.claim.to_string())
             .replace("{run}", &payments.run.to_string())
+            .replace("{insight}", &insights.insight.to_string())
+            .replace("{file}", &insights.file.to_string())
+            .replace("{said}", &insights.said.to_string())
             .replace("{step}", &self.own_step.to_string())
     }
 }
@@ -1038,21 +1178,24 @@ fn expected(route: &Route, role: Role, target: Target) -> StatusCode {
     }
 }
 
+/// The placeholders that name a record of one organisation or another.
+const PLACEHOLDERS: [&str; 12] = [
+    "{id}",
+    "{person}",
+    "{import}",
+    "{done}",
+    "{project}",
+    "{activity}",
+    "{fee}",
+    "{claim}",
+    "{run}",
+    "{insight}",
+    "{file}",
+    "{said}",
+];
+
 fn targets(path: &str) -> Vec<Target> {
-    if [
-        "{id}",
-        "{person}",
-        "{import}",
-        "{done}",
-        "{project}",
-        "{activity}",
-        "{fee}",
-        "{claim}",
-        "{run}",
-    ]
-    .iter()
-    .any(|p| path.contains(p))
-    {
+    if PLACEHOLDERS.iter().any(|p| path.contains(p)) {
         vec![Target::Own, Target::Other]
     } else {
         vec![Target::None]
@@ -1138,39 +1281,19 @@ async fn every_staff_route_needs_a_sign_in() {
     let app = TestApp::spawn().await;
     let signed_out = Caller::Browser(app.browser());
     for route in page_routes() {
-        let path = [
-            "{id}",
-            "{person}",
-            "{import}",
-            "{done}",
-            "{step}",
-            "{project}",
-            "{activity}",
-            "{fee}",
-            "{claim}",
-            "{run}",
-        ]
-        .iter()
-        .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
+        let path = PLACEHOLDERS
+            .iter()
+            .chain(&["{step}"])
+            .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
         let status = signed_out.call(&app, &route, &path).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{} {path}", route.method);
     }
     let bad_token = Caller::Token(reqwest::Client::new(), "cp_not-a-real-token".into());
     for route in api_routes() {
-        let path = [
-            "{id}",
-            "{person}",
-            "{import}",
-            "{done}",
-            "{step}",
-            "{project}",
-            "{activity}",
-            "{fee}",
-            "{claim}",
-            "{run}",
-        ]
-        .iter()
-        .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
+        let path = PLACEHOLDERS
+            .iter()
+            .chain(&["{step}"])
+            .fold(route.path.to_owned(), |p, k| p.replace(k, "1"));
         let status = bad_token.call(&app, &route, &path).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{} {path}", route.method);
     }
