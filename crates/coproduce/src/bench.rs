@@ -26,7 +26,7 @@ enum Credential {
     Token,
 }
 
-const SCENARIOS: [Scenario; 26] = [
+const SCENARIOS: [Scenario; 32] = [
     Scenario {
         name: "public home page",
         path: "/",
@@ -157,7 +157,41 @@ const SCENARIOS: [Scenario; 26] = [
         path: "/api/v1/claims",
         credential: Credential::Token,
     },
+    Scenario {
+        name: "insights, search by words",
+        path: "/staff/insights?q=transport+bus",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "insights, words and topic",
+        path: "/staff/insights?q=carers&topic=carers-support",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "public insights, search",
+        path: "/insights?q=care+home+visiting",
+        credential: Credential::None,
+    },
+    Scenario {
+        name: "insight page",
+        path: "/staff/insights/1",
+        credential: Credential::Session,
+    },
+    Scenario {
+        name: "public you said, we did",
+        path: "/you-said-we-did",
+        credential: Credential::None,
+    },
+    Scenario {
+        name: "API: search insights",
+        path: "/api/v1/insights?q=hospital+home",
+        credential: Credential::Token,
+    },
 ];
+
+/// Insights in the bench's library, so that search is measured over
+/// several hundred.
+const INSIGHTS: usize = 300;
 
 pub async fn run(
     database_url: Option<String>,
@@ -175,10 +209,17 @@ pub async fn run(
         data_dir.path().join("outbox"),
     );
     let services = Services::new(store, settings);
-    demo::seed(&services, PASSWORD, demo::DemoSize { people })
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .context("the bench needs an empty database")?;
+    demo::seed(
+        &services,
+        PASSWORD,
+        demo::DemoSize {
+            people,
+            insights: INSIGHTS,
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?
+    .context("the bench needs an empty database")?;
     let email =
         Email::parse("admin@northshire-council.example").map_err(|e| anyhow::anyhow!(e.message))?;
     let session = auth::sign_in(&services, &email, PASSWORD, "127.0.0.1", None)

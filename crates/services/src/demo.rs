@@ -10,6 +10,7 @@ use coproduce_domain::{Email, NewPassword, OrganisationId, OrganisationKind, Rol
 use crate::{Result, ServiceError, Services, clock, passwords};
 
 mod activities;
+mod insights;
 mod payments;
 mod projects;
 mod register;
@@ -19,13 +20,22 @@ mod register;
 pub struct DemoSize {
     /// People on the council's register.
     pub people: usize,
+    /// Insights in the library; about a third as many "you said, we did"
+    /// entries come with them, up to thirty.
+    pub insights: usize,
 }
 
 impl DemoSize {
     /// The demo people try out: a register of a few hundred.
-    pub const FULL: DemoSize = DemoSize { people: 300 };
-    /// A small register, for tests that start many demos.
-    pub const SMALL: DemoSize = DemoSize { people: 12 };
+    pub const FULL: DemoSize = DemoSize {
+        people: 300,
+        insights: 120,
+    };
+    /// A small register and library, for tests that start many demos.
+    pub const SMALL: DemoSize = DemoSize {
+        people: 12,
+        insights: 24,
+    };
 }
 
 /// Localities of the fictional county: slug, name.
@@ -238,6 +248,13 @@ pub async fn seed(
     projects::seed(&mut tx, &organisations, &staff_ids, &people, now).await?;
     let activities = activities::seed(&mut tx, &organisations, &staff_ids, &people, now).await?;
     payments::seed(&mut tx, council, &staff_ids, &people, &activities, now).await?;
+    let partnership = insights::Partnership {
+        organisations: &organisations,
+        staff: &staff_ids,
+        people: &people,
+        activities: &activities,
+    };
+    insights::seed(&mut tx, &partnership, size.insights, now).await?;
     tx.audit(
         coproduce_store::AuditEvent {
             actor: None,

@@ -8,7 +8,9 @@ use reqwest::StatusCode;
 
 use crate::helpers::{ADMIN, Browser, OFFICER, TestApp, error_summary};
 
-/// The id in a redirect to `/staff/projects/{id}`.
+/// The id in the redirect after planning a project, which goes to
+/// `/staff/projects/{id}/already-asked`: what is already known comes
+/// before anyone is asked.
 fn project_from_redirect(response: &reqwest::Response) -> i64 {
     let location = response
         .headers()
@@ -16,9 +18,10 @@ fn project_from_redirect(response: &reqwest::Response) -> i64 {
         .and_then(|l| l.to_str().ok())
         .unwrap_or_default();
     location
-        .trim_start_matches("/staff/projects/")
-        .parse()
-        .unwrap_or_else(|_| panic!("a redirect to a project, not {location:?}"))
+        .strip_prefix("/staff/projects/")
+        .and_then(|rest| rest.strip_suffix("/already-asked"))
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("a redirect to a project's already-asked page, not {location:?}"))
 }
 
 async fn count_of_organisation(app: &TestApp, email: &str) -> i64 {

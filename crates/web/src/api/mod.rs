@@ -149,7 +149,18 @@ pub fn router() -> Router<AppState> {
         payments::runs::get,
         payments::runs::csv,
         payments::runs::mark_paid,
-        payments::people::get
+        payments::people::get,
+        insights::list,
+        insights::get,
+        insights::create,
+        insights::patch,
+        insights::related::related,
+        insights::you_said::list,
+        insights::you_said::get,
+        insights::you_said::create,
+        insights::you_said::patch,
+        insights::you_said::public_list,
+        insights::you_said::public_get
     ),
     modifiers(&BearerAuth),
     security(("bearer" = []))

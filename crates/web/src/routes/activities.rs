@@ -339,11 +339,25 @@ async fn create(
     check(actor.may(Action::ManageActivities))?;
     let answers = answers_from_fields(&fields);
     match activities::create(&state.services, &actor, &answers).await {
+        // A survey or focus group asks people questions: first see what
+        // the partnership already knows.
+        Ok(id) if asks_questions(&answers.kind) => {
+            Ok(Redirect::to(&format!("/staff/activities/{id}/already-asked")).into_response())
+        }
         Ok(id) => Ok(Redirect::to(&format!("/staff/activities/{id}")).into_response()),
         Err(error) => FormPage::new(&state, &actor, page, None, answers)
             .await?
             .refused(error),
     }
+}
+
+/// Whether an activity of this kind asks people questions, so that
+/// someone may already have asked them.
+fn asks_questions(kind: &str) -> bool {
+    matches!(
+        ActivityType::parse(kind),
+        Some(ActivityType::Survey | ActivityType::FocusGroup)
+    )
 }
 
 async fn edit_form(
@@ -447,6 +461,8 @@ struct ShowPage {
     /// For a paid activity, the earnings limits the fee could take
     /// suggested or found people past.
     warnings: HashMap<PersonId, Vec<LimitCheck>>,
+    /// The latest "has this already been asked?" check.
+    latest_check: Option<super::already_asked::CheckLine>,
 }
 
 impl ShowPage {
@@ -601,10 +617,19 @@ async fn show_page(
     } else {
         HashMap::new()
     };
+    let latest_check = super::already_asked::check_lines(
+        state,
+        &actor,
+        coproduce_store::CheckSubject::Activity(id),
+    )
+    .await?
+    .into_iter()
+    .next();
     Ok(ShowPage {
         page,
         suggestions,
         warnings,
+        latest_check,
         when: invitations::when(&activity),
         features: activity.plan.features.iter().map(|f| f.label()).collect(),
         areas: activity.plan.areas.iter().map(|a| a.label()).collect(),

@@ -249,7 +249,8 @@ async fn create(
     check(actor.may(Action::ManageProjects))?;
     let answers = answers_from_fields(&fields);
     match projects::create(&state.services, &actor, &answers).await {
-        Ok(id) => Ok(Redirect::to(&format!("/staff/projects/{id}")).into_response()),
+        // Before anyone is asked, the officer sees what is already known.
+        Ok(id) => Ok(Redirect::to(&format!("/staff/projects/{id}/already-asked")).into_response()),
         Err(error) => new_page(&state, &staff, page, answers)
             .await?
             .refused(error),
@@ -275,6 +276,8 @@ struct ShowPage {
     statuses: Vec<Choice>,
     errors: FormErrors,
     review: coproduce_services::writing::Review,
+    /// "Has this already been asked?" checks, the latest first.
+    checks: Vec<super::already_asked::CheckLine>,
 }
 
 async fn show_page(
@@ -311,8 +314,15 @@ async fn show_page(
         &project.about.summary,
     )
     .await?;
+    let checks = super::already_asked::check_lines(
+        state,
+        &actor,
+        coproduce_store::CheckSubject::Project(id),
+    )
+    .await?;
     Ok(ShowPage {
         page,
+        checks,
         sections: sections(&record),
         history,
         can_change: actor.may(Action::ManageProjects)

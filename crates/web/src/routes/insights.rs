@@ -1,9 +1,0 @@
-//! The insights library's staff pages (being built).
-
-use axum::Router;
-
-use crate::state::AppState;
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-}
