@@ -250,6 +250,56 @@ pub async fn upcoming(
         .await?)
 }
 
+/// How far back a form's list of activities to link to goes.
+const CHOICES_SINCE: i64 = 2 * 366 * 24 * 60 * 60;
+/// The most activities a form offers.
+const CHOICES_MAX: u32 = 200;
+
+/// The actor's organisation's activities of the last two years and to
+/// come, the latest first, for a form that links something to one: the
+/// `chosen` one is added when it is older. Roles that do not see
+/// activities get none.
+pub async fn choices(
+    services: &Services,
+    actor: &Actor,
+    chosen: Option<ActivityId>,
+) -> Result<Vec<ActivitySummary>> {
+    if actor.may(Action::ViewActivities) != coproduce_domain::Decision::Allowed {
+        return Ok(Vec::new());
+    }
+    let mut found: Vec<ActivitySummary> = services
+        .store
+        .activities(
+            actor.organisation_id,
+            clock::now() - CHOICES_SINCE,
+            None,
+            CHOICES_MAX,
+        )
+        .await?
+        .into_iter()
+        .rev()
+        .collect();
+    if let Some(id) = chosen
+        && !found.iter().any(|a| a.id == id)
+        && let Ok(activity) = get(services, actor, id).await
+    {
+        found.insert(
+            0,
+            ActivitySummary {
+                id,
+                kind: activity.plan.kind,
+                title: activity.plan.title,
+                starts_at: activity.plan.starts_at,
+                ends_at: activity.plan.ends_at,
+                places: 0,
+                accepted: 0,
+                waiting: 0,
+            },
+        );
+    }
+    Ok(found)
+}
+
 /// Activities open to anyone, soonest first.
 pub async fn public(services: &Services) -> Result<Vec<(Activity, String)>> {
     let ids = services

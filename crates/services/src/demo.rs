@@ -245,7 +245,7 @@ pub async fn seed(
         now,
     )
     .await?;
-    projects::seed(&mut tx, &organisations, &staff_ids, &people, now).await?;
+    let project_ids = projects::seed(&mut tx, &organisations, &staff_ids, &people, now).await?;
     let activities = activities::seed(&mut tx, &organisations, &staff_ids, &people, now).await?;
     payments::seed(&mut tx, council, &staff_ids, &people, &activities, now).await?;
     let partnership = insights::Partnership {
@@ -253,6 +253,7 @@ pub async fn seed(
         staff: &staff_ids,
         people: &people,
         activities: &activities,
+        projects: &project_ids,
     };
     insights::seed(&mut tx, &partnership, size.insights, now).await?;
     tx.audit(

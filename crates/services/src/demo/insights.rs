@@ -347,6 +347,9 @@ pub(super) struct Partnership<'a> {
     /// Active people of the council's register.
     pub people: &'a [PersonId],
     pub activities: &'a [Seeded],
+    /// The demo's projects, in the order of the table in
+    /// `projects_data.rs`.
+    pub projects: &'a [ProjectId],
 }
 
 impl Partnership<'_> {
@@ -376,11 +379,15 @@ impl Partnership<'_> {
     }
 }
 
-/// The demo's projects have ids 1, 2, 3… in the order of the table in
-/// `projects_data.rs`: `projects::seed` writes them first, into an empty
-/// store, in one transaction.
-fn project_id(position: i64) -> ProjectId {
-    ProjectId(position)
+impl Partnership<'_> {
+    /// The project at this place (from 1) of the table in
+    /// `projects_data.rs`.
+    fn project(&self, position: i64) -> Result<ProjectId> {
+        usize::try_from(position - 1)
+            .ok()
+            .and_then(|i| self.projects.get(i).copied())
+            .ok_or_else(|| ServiceError::Internal(format!("demo project {position} missing")))
+    }
 }
 
 /// Adds `count` insights, about a third as many "you said, we did"
@@ -467,7 +474,7 @@ fn plan_insight(
         }
     }
     let (kind, detail, project) = match source {
-        Source::Project(position) => ("project", "", Some(project_id(position))),
+        Source::Project(position) => ("project", "", Some(partnership.project(position)?)),
         Source::Activity(_) => ("activity", "", None),
         Source::Survey(name) => ("survey", name, None),
         Source::Report(name) => ("partner_report", name, None),
@@ -689,7 +696,7 @@ async fn seed_checks(
             .map_err(|p| problems("check", &p))?;
         tx.insert_asked_check(
             organisation,
-            CheckSubject::Project(project_id(seed.position)),
+            CheckSubject::Project(partnership.project(seed.position)?),
             &check,
             partnership.writer(organisation, turn),
             days_before(now, seed.days)?,

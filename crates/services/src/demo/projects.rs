@@ -157,8 +157,9 @@ pub(super) async fn seed(
     staff: &[(OrganisationId, UserId, Role)],
     people: &[PersonId],
     now: i64,
-) -> Result<()> {
+) -> Result<Vec<ProjectId>> {
     let mut ids = HashMap::new();
+    let mut in_order = Vec::new();
     let mut next_person = 0;
     for (index, seed) in data::PROJECTS.iter().enumerate() {
         let organisation = organisation(organisations, seed.org)?;
@@ -182,8 +183,10 @@ pub(super) async fn seed(
             write_step(tx, id, &planned, step, lead, time).await?;
         }
         ids.insert(seed.title, (organisation, id));
+        in_order.push(id);
     }
-    seed_decisions(tx, organisations, staff, &ids, now).await
+    seed_decisions(tx, organisations, staff, &ids, now).await?;
+    Ok(in_order)
 }
 
 /// Checks a row with the same parsers the forms use.

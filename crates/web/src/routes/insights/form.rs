@@ -16,7 +16,7 @@ use coproduce_services::people::Lists;
 use coproduce_services::projects;
 use coproduce_services::staff::check;
 
-use super::{allowed, insight_id};
+use super::insight_id;
 use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::page::Page;
@@ -95,48 +95,26 @@ pub(super) struct FormPage {
     visibilities: Vec<Hinted>,
 }
 
-/// The most activities offered to choose from, the newest first.
-const ACTIVITIES_SHOWN: usize = 500;
-
-/// The organisation's activities, past and to come, the newest first, as
-/// (id, "title, when") pairs. Roles that do not see activities get none.
+/// The organisation's activities a form may link to, as (id, "title,
+/// when") pairs, the latest first.
 async fn activity_choices(
     state: &AppState,
     actor: &Actor,
+    chosen: &str,
 ) -> Result<Vec<(String, String)>, WebError> {
-    if !allowed(actor.may(Action::ViewActivities)) {
-        return Ok(Vec::new());
-    }
-    const PAGE: u32 = 200;
-    let mut all = Vec::new();
-    let mut after: Option<(i64, ActivityId)> = None;
-    // The store pages activities soonest first from a moment; from the
-    // start of time, that is all of them. Ten pages is plenty.
-    for _ in 0..10 {
-        let page = state
-            .services
-            .store
-            .activities(actor.organisation_id, 0, after, PAGE)
-            .await
-            .map_err(ServiceError::from)?;
-        let full = page.len() == PAGE as usize;
-        after = page.last().map(|a| (a.starts_at, a.id));
-        all.extend(page);
-        if !full {
-            break;
-        }
-    }
-    Ok(all
-        .into_iter()
-        .rev()
-        .take(ACTIVITIES_SHOWN)
-        .map(|a| {
-            (
-                a.id.to_string(),
-                format!("{}, {}", a.title, uk_time(a.starts_at)),
-            )
-        })
-        .collect())
+    let chosen = chosen.trim().parse().ok().map(ActivityId);
+    Ok(
+        coproduce_services::activities::choices(&state.services, actor, chosen)
+            .await?
+            .into_iter()
+            .map(|a| {
+                (
+                    a.id.to_string(),
+                    format!("{}, {}", a.title, uk_time(a.starts_at)),
+                )
+            })
+            .collect(),
+    )
 }
 
 impl FormPage {
@@ -151,7 +129,7 @@ impl FormPage {
     ) -> Result<Self, WebError> {
         let lists = Lists::load(&state.services).await?;
         let project_titles = projects::titles(&state.services, actor).await?;
-        let activities = activity_choices(state, actor).await?;
+        let activities = activity_choices(state, actor, &answers.activity).await?;
         let one = |value: &str| vec![value.to_owned()];
         Ok(Self {
             page,

@@ -10,12 +10,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use coproduce_domain::insights::{ActionStatus, InsightFilter};
-use coproduce_domain::permissions::Decision;
 use coproduce_domain::{Action, ActivityId, Actor, InsightId, SaidId};
 use coproduce_services::people::Lists;
 use coproduce_services::staff::check;
 use coproduce_services::you_said::{self, SaidAnswers};
-use coproduce_services::{ServiceError, activities, clock, insights};
+use coproduce_services::{ServiceError, activities, insights};
 use coproduce_store::Listener;
 
 use super::staff::said_id;
@@ -54,10 +53,6 @@ const FORM_ORDER: &[&str] = &[
 
 /// The most insights the form offers to choose from, newest first.
 const INSIGHTS_OFFERED: usize = 200;
-/// The most activities the form offers, and how far back they go.
-const ACTIVITIES_OFFERED: u32 = 200;
-const TWO_YEARS: i64 = 2 * 366 * 24 * 60 * 60;
-
 /// Reads the form (or the address, after "Show people"); checkboxes
 /// repeat their name.
 fn answers_from_fields(fields: &[(String, String)]) -> SaidAnswers {
@@ -305,45 +300,14 @@ async fn activity_choices(
     actor: &Actor,
     chosen: &str,
 ) -> Result<Vec<Choice>, WebError> {
-    if actor.may(Action::ViewActivities) != Decision::Allowed {
-        return Ok(Vec::new());
-    }
-    let services = &state.services;
-    let mut found: Vec<(ActivityId, String)> = services
-        .store
-        .activities(
-            actor.organisation_id,
-            clock::now() - TWO_YEARS,
-            None,
-            ACTIVITIES_OFFERED,
-        )
-        .await
-        .map_err(ServiceError::from)?
-        .into_iter()
-        .rev()
-        .map(|a| {
-            let label = format!("{} ({})", a.title, super::uk_day(a.starts_at));
-            (a.id, label)
-        })
-        .collect();
     let chosen_id = chosen.trim().parse().ok().map(ActivityId);
-    if let Some(id) = chosen_id
-        && !found.iter().any(|(a, _)| *a == id)
-        && let Ok(activity) = activities::get(services, actor, id).await
-    {
-        let label = format!(
-            "{} ({})",
-            activity.plan.title,
-            super::uk_day(activity.plan.starts_at)
-        );
-        found.insert(0, (id, label));
-    }
-    Ok(found
+    Ok(activities::choices(&state.services, actor, chosen_id)
+        .await?
         .into_iter()
-        .map(|(id, label)| Choice {
-            checked: Some(id) == chosen_id,
-            value: id.to_string(),
-            label,
+        .map(|a| Choice {
+            checked: Some(a.id) == chosen_id,
+            value: a.id.to_string(),
+            label: format!("{} ({})", a.title, super::uk_day(a.starts_at)),
         })
         .collect())
 }
