@@ -9,7 +9,7 @@ use coproduce_services::you_said;
 use coproduce_store::CheckSubject;
 use reqwest::StatusCode;
 
-use crate::helpers::{NHS_ADMIN, OFFICER, TestApp, error_summary};
+use crate::helpers::{NHS_ADMIN, OFFICER, TestApp, error_summary, location};
 
 async fn insight(
     app: &TestApp,
@@ -35,15 +35,6 @@ async fn insight(
     insights::create(&app.services, actor, &answers)
         .await
         .expect("insight")
-}
-
-fn location(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get("location")
-        .and_then(|l| l.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
 }
 
 #[tokio::test]

@@ -340,6 +340,16 @@ pub fn error_summary(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// Where a redirect points; empty when it is not one.
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// The first link in a text that starts with `prefix`.
 pub fn link_in(text: &str, prefix: &str) -> Option<String> {
     // Emails may wrap long lines with quoted-printable soft breaks.

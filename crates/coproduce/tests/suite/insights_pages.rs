@@ -11,8 +11,15 @@ use crate::helpers::{Browser, NHS_ADMIN, OFFICER, TestApp, error_summary, pdf_wi
 const BOARD: &str = "board@northshire-council.example";
 const NHS_PARTNER: &str = "partner@northshire-nhs.example";
 
-fn answers(title: &str, findings: &str, topic: &str, visibility: &str) -> InsightAnswers {
-    InsightAnswers {
+/// Adds an insight as the officer of the council.
+async fn add(
+    app: &TestApp,
+    title: &str,
+    findings: &str,
+    topic: &str,
+    visibility: &str,
+) -> InsightId {
+    let answers = InsightAnswers {
         title: title.into(),
         summary: "What people at the meeting told us.".into(),
         findings: findings.into(),
@@ -25,13 +32,9 @@ fn answers(title: &str, findings: &str, topic: &str, visibility: &str) -> Insigh
         consent_to_reuse: visibility == "public",
         visibility: visibility.into(),
         ..InsightAnswers::default()
-    }
-}
-
-/// Adds an insight as the officer of the council.
-async fn add(app: &TestApp, answers: &InsightAnswers) -> InsightId {
+    };
     let officer = app.actor(OFFICER).await;
-    insights::create(&app.services, &officer, answers)
+    insights::create(&app.services, &officer, &answers)
         .await
         .expect("insight")
 }
@@ -110,22 +113,18 @@ async fn staff_search_highlights_the_words_found_and_filters_narrow() {
     let app = TestApp::spawn().await;
     add(
         &app,
-        &answers(
-            "Meals at the Hollins day centre",
-            "People said the marmalade at breakfast was the best part of the morning.",
-            "day-opportunities",
-            "partnership",
-        ),
+        "Meals at the Hollins day centre",
+        "People said the marmalade at breakfast was the best part of the morning.",
+        "day-opportunities",
+        "partnership",
     )
     .await;
     add(
         &app,
-        &answers(
-            "Breakfast in sheltered housing",
-            "Tenants asked for marmalade and fresh bread in the shared lounge.",
-            "housing",
-            "organisation",
-        ),
+        "Breakfast in sheltered housing",
+        "Tenants asked for marmalade and fresh bread in the shared lounge.",
+        "housing",
+        "organisation",
     )
     .await;
     let browser = app.signed_in(OFFICER).await;
@@ -182,12 +181,10 @@ async fn a_date_that_is_not_a_date_is_put_right_on_the_search_page() {
     let app = TestApp::spawn().await;
     add(
         &app,
-        &answers(
-            "Gazebo rooms at the clinic",
-            "People asked for a gazebo to sit in while they wait.",
-            "information-advice",
-            "partnership",
-        ),
+        "Gazebo rooms at the clinic",
+        "People asked for a gazebo to sit in while they wait.",
+        "information-advice",
+        "partnership",
     )
     .await;
     let browser = app.signed_in(OFFICER).await;
@@ -386,12 +383,10 @@ async fn words_in_an_attached_pdf_are_found_and_the_file_downloads_safely() {
     let app = TestApp::spawn().await;
     let id = add(
         &app,
-        &answers(
-            "Evening visits",
-            "People want visits after work.",
-            "home-care",
-            "partnership",
-        ),
+        "Evening visits",
+        "People want visits after work.",
+        "home-care",
+        "partnership",
     )
     .await;
     let browser = app.signed_in(OFFICER).await;
@@ -439,12 +434,10 @@ async fn a_file_that_is_not_a_document_or_spreadsheet_is_refused() {
     let app = TestApp::spawn().await;
     let id = add(
         &app,
-        &answers(
-            "Photos of the garden",
-            "People liked the garden.",
-            "day-opportunities",
-            "partnership",
-        ),
+        "Photos of the garden",
+        "People liked the garden.",
+        "day-opportunities",
+        "partnership",
     )
     .await;
     let browser = app.signed_in(OFFICER).await;
@@ -478,12 +471,10 @@ async fn another_organisation_cannot_find_an_insight_kept_to_its_organisation() 
     let app = TestApp::spawn().await;
     let id = add(
         &app,
-        &answers(
-            "Budget pressures",
-            "Officers heard worries about the xylophone fund.",
-            "direct-payments",
-            "organisation",
-        ),
+        "Budget pressures",
+        "Officers heard worries about the xylophone fund.",
+        "direct-payments",
+        "organisation",
     )
     .await;
     let officer = app.signed_in(OFFICER).await;
@@ -535,32 +526,26 @@ async fn the_public_sees_public_insights_only() {
     let app = TestApp::spawn().await;
     let public_id = add(
         &app,
-        &answers(
-            "Bus passes for carers",
-            "Carers said a companion bus pass would help with the trampoline class.",
-            "transport",
-            "public",
-        ),
+        "Bus passes for carers",
+        "Carers said a companion bus pass would help with the trampoline class.",
+        "transport",
+        "public",
     )
     .await;
     let shared_id = add(
         &app,
-        &answers(
-            "Trampoline class timings",
-            "Staff heard the trampoline class starts too early.",
-            "transport",
-            "partnership",
-        ),
+        "Trampoline class timings",
+        "Staff heard the trampoline class starts too early.",
+        "transport",
+        "partnership",
     )
     .await;
     add(
         &app,
-        &answers(
-            "Trampoline class costs",
-            "The trampoline class costs too much.",
-            "transport",
-            "organisation",
-        ),
+        "Trampoline class costs",
+        "The trampoline class costs too much.",
+        "transport",
+        "organisation",
     )
     .await;
     let officer = app.signed_in(OFFICER).await;
@@ -613,12 +598,10 @@ async fn partners_search_the_partnership_and_board_members_only_read() {
     let app = TestApp::spawn().await;
     let id = add(
         &app,
-        &answers(
-            "Hospital discharge letters",
-            "People leaving the ward said the discharge letter used a pelican of jargon.",
-            "hospital-discharge",
-            "partnership",
-        ),
+        "Hospital discharge letters",
+        "People leaving the ward said the discharge letter used a pelican of jargon.",
+        "hospital-discharge",
+        "partnership",
     )
     .await;
     let partner = app.signed_in(NHS_PARTNER).await;
@@ -654,12 +637,10 @@ async fn results_come_in_pages_that_keep_the_search() {
     for n in 1..=21 {
         add(
             &app,
-            &answers(
-                &format!("Lantern walk {n}"),
-                "People said the lantern walk was the highlight of the winter.",
-                "day-opportunities",
-                "partnership",
-            ),
+            &format!("Lantern walk {n}"),
+            "People said the lantern walk was the highlight of the winter.",
+            "day-opportunities",
+            "partnership",
         )
         .await;
     }

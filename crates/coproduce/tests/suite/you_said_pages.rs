@@ -10,7 +10,7 @@ use coproduce_services::you_said::{self, SaidAnswers};
 use coproduce_store::SaidFilter;
 use reqwest::StatusCode;
 
-use crate::helpers::{ADMIN, NHS_ADMIN, OFFICER, TestApp, error_summary};
+use crate::helpers::{ADMIN, NHS_ADMIN, OFFICER, TestApp, error_summary, location};
 
 const BOARD: &str = "board@northshire-council.example";
 
@@ -32,15 +32,6 @@ async fn insight(app: &TestApp, actor: &Actor, title: &str, topic: &str) -> Insi
     insights::create(&app.services, actor, &answers)
         .await
         .expect("insight")
-}
-
-fn location(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get("location")
-        .and_then(|l| l.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
 }
 
 async fn status_of(app: &TestApp, id: SaidId) -> ActionStatus {

@@ -23,7 +23,7 @@ use coproduce_store::{AskedRecord, CheckSubject};
 use super::you_said::{Line, uk_day};
 use super::{record_id, render, uk_time};
 use crate::error::WebError;
-use crate::forms::FormErrors;
+use crate::forms::{FormErrors, choices};
 use crate::page::Page;
 use crate::profile_form::Choice;
 use crate::session::Staff;
@@ -225,15 +225,7 @@ async fn asked_page(
         page,
         errors,
         action: format!("{}/already-asked", subject.href),
-        topics: lists
-            .topics
-            .iter()
-            .map(|(slug, label)| Choice {
-                checked: chosen.contains(slug),
-                value: slug.clone(),
-                label: label.clone(),
-            })
-            .collect(),
+        topics: choices(lists.topics.iter().cloned(), &chosen),
         chosen,
         words,
         insights: found_insights

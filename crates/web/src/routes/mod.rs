@@ -26,8 +26,11 @@ mod you_said;
 use askama::Template;
 use axum::Router;
 use axum::response::Html;
+use coproduce_domain::{Organisation, OrganisationId};
+use coproduce_services::people::Lists;
 
 use crate::error::WebError;
+use crate::forms::FormErrors;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -65,6 +68,40 @@ pub fn render(template: &impl Template) -> Result<Html<String>, WebError> {
 /// number names no record, so it is "not found" rather than a bad request.
 pub fn record_id(raw: &str) -> Result<i64, WebError> {
     raw.parse().map_err(|_| WebError::NotFound)
+}
+
+/// A list filter's topic and organisation, each looked up on its list by
+/// slug. A choice not on its list is cleared, with a message, and does not
+/// filter.
+pub(crate) fn topic_and_organisation(
+    lists: &Lists,
+    organisations: &[Organisation],
+    topic: &mut String,
+    organisation: &mut String,
+    errors: &mut FormErrors,
+) -> (Option<String>, Option<OrganisationId>) {
+    let topic_slug = lists
+        .topics
+        .iter()
+        .find(|(slug, _)| slug == topic)
+        .map(|(slug, _)| slug.clone());
+    errors.drop_unlisted(
+        topic,
+        "topic",
+        "Choose a topic from the list",
+        topic_slug.is_some(),
+    );
+    let organisation_id = organisations
+        .iter()
+        .find(|o| o.slug.as_str() == organisation)
+        .map(|o| o.id);
+    errors.drop_unlisted(
+        organisation,
+        "organisation",
+        "Choose an organisation from the list",
+        organisation_id.is_some(),
+    );
+    (topic_slug, organisation_id)
 }
 
 /// A short message page.

@@ -7,7 +7,6 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use coproduce_domain::{AttachmentId, InsightId};
@@ -15,8 +14,8 @@ use coproduce_services::insights::{self, InsightView};
 use coproduce_services::people::Lists;
 use coproduce_store::InsightRecord;
 
-use super::insights::search::{Results, SearchForm, SearchQuery, people_words};
-use super::insights::{FileLine, file_response, organisations, status_tag};
+use super::insights::search::{Results, SearchForm, people_words, searched};
+use super::insights::{FileLine, file_response, status_tag};
 use super::{record_id, render};
 use crate::error::WebError;
 use crate::forms::FormErrors;
@@ -45,24 +44,15 @@ async fn search_page(
     page: Page,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let lists = Lists::load(&state.services).await?;
-    let organisations = organisations(&state).await?;
-    let mut query = SearchQuery::from_pairs(&pairs);
-    let (filter, errors) = query.filter(&lists, &organisations, false);
-    let found = insights::search(&state.services, None, &filter, query.page).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let found = searched(&state, None, "/insights", &pairs).await?;
     let view = SearchPage {
         page,
-        form: SearchForm::new("/insights", &query, &lists, &organisations, false),
-        results: Results::new(found, &lists, &query, "/insights", "/insights/"),
-        errors,
+        errors: found.errors,
+        form: found.form,
+        results: found.results,
         staff: false,
     };
-    Ok((status, render(&view)?).into_response())
+    Ok((found.status, render(&view)?).into_response())
 }
 
 /// What was done about it, as the public reads it.

@@ -18,7 +18,7 @@ use coproduce_services::staff::check;
 
 use super::insight_id;
 use crate::error::WebError;
-use crate::forms::FormErrors;
+use crate::forms::{FormErrors, choices};
 use crate::page::Page;
 use crate::profile_form::Choice;
 use crate::routes::{render, uk_time};
@@ -46,17 +46,6 @@ fn hinted<T: Copy>(
             label: label(item).to_owned(),
             hint: hint(item).to_owned(),
             checked: code(item) == chosen,
-        })
-        .collect()
-}
-
-fn choices(options: impl IntoIterator<Item = (String, String)>, chosen: &[String]) -> Vec<Choice> {
-    options
-        .into_iter()
-        .map(|(value, label)| Choice {
-            checked: chosen.contains(&value),
-            value,
-            label,
         })
         .collect()
 }

@@ -9,18 +9,16 @@ mod show;
 use askama::Template;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use coproduce_domain::insights::{ATTACHMENT_MAX_BYTES, ActionStatus, AttachmentType};
 use coproduce_domain::{Action, Decision, InsightId, Organisation};
 use coproduce_services::ServiceError;
-use coproduce_services::insights;
-use coproduce_services::people::Lists;
 use coproduce_services::staff::check;
 use coproduce_store::AttachmentFile;
 
-use self::search::{Results, SearchForm, SearchQuery};
+use self::search::{Results, SearchForm, searched};
 use super::{record_id, render};
 use crate::error::WebError;
 use crate::forms::FormErrors;
@@ -89,25 +87,16 @@ async fn search_page(
 ) -> Result<Response, WebError> {
     let actor = staff.actor();
     check(actor.may(Action::ViewInsights))?;
-    let lists = Lists::load(&state.services).await?;
-    let organisations = organisations(&state).await?;
-    let mut query = SearchQuery::from_pairs(&pairs);
-    let (filter, errors) = query.filter(&lists, &organisations, true);
-    let found = insights::search(&state.services, Some(&actor), &filter, query.page).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let found = searched(&state, Some(&actor), "/staff/insights", &pairs).await?;
     let view = SearchPage {
         page,
-        form: SearchForm::new("/staff/insights", &query, &lists, &organisations, true),
-        results: Results::new(found, &lists, &query, "/staff/insights", "/staff/insights/"),
-        errors,
+        errors: found.errors,
+        form: found.form,
+        results: found.results,
         staff: true,
         can_add: allowed(actor.may(Action::ManageInsights)),
     };
-    Ok((status, render(&view)?).into_response())
+    Ok((found.status, render(&view)?).into_response())
 }
 
 /// "120 KB", "1.5 MB".

@@ -2,16 +2,21 @@
 //! question as it comes in the address, its checks, and the answers ready
 //! for the templates `insights/filters.html` and `insights/results.html`.
 
-use coproduce_domain::Organisation;
+use axum::http::StatusCode;
 use coproduce_domain::dates::{Date, parse_uk_date};
 use coproduce_domain::insights::{InsightFilter, Visibility, snippet_parts};
 use coproduce_domain::ladder::Method;
 use coproduce_domain::project::ServiceArea;
-use coproduce_services::insights::SearchPage;
+use coproduce_domain::{Actor, Organisation};
+use coproduce_services::insights::{self, SearchPage};
 use coproduce_services::people::Lists;
 use coproduce_store::{InsightHit, SEARCH_DEPTH};
 
-use crate::forms::FormErrors;
+use super::organisations;
+use crate::error::WebError;
+use crate::forms::{FormErrors, first_value};
+use crate::routes::topic_and_organisation;
+use crate::state::AppState;
 
 /// A search as it comes in the address. Only the first value of each name
 /// counts, so a doubled name is not an error.
@@ -43,13 +48,7 @@ const FIELDS: [&str; 8] = [
 
 impl SearchQuery {
     pub fn from_pairs(pairs: &[(String, String)]) -> Self {
-        let first = |name: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.trim().to_owned())
-                .unwrap_or_default()
-        };
+        let first = |name: &str| first_value(pairs, name);
         Self {
             q: first("q"),
             topic: first("topic"),
@@ -74,42 +73,22 @@ impl SearchQuery {
         staff: bool,
     ) -> (InsightFilter, FormErrors) {
         let mut errors = FormErrors::new();
-        let mut pick = |value: &mut String, field: &str, message: &str, found: bool| {
-            if !value.is_empty() && !found {
-                errors.add(field, message);
-                value.clear();
-            }
-        };
-        let topic = lists
-            .topics
-            .iter()
-            .find(|(slug, _)| *slug == self.topic)
-            .map(|(slug, _)| slug.clone());
-        pick(
+        let (topic, organisation) = topic_and_organisation(
+            lists,
+            organisations,
             &mut self.topic,
-            "topic",
-            "Choose a topic from the list",
-            topic.is_some(),
-        );
-        let organisation = organisations
-            .iter()
-            .find(|o| o.slug.as_str() == self.organisation)
-            .map(|o| o.id);
-        pick(
             &mut self.organisation,
-            "organisation",
-            "Choose an organisation from the list",
-            organisation.is_some(),
+            &mut errors,
         );
         let service_area = ServiceArea::parse(&self.service_area);
-        pick(
+        errors.drop_unlisted(
             &mut self.service_area,
             "service_area",
             "Choose a service area from the list",
             service_area.is_some(),
         );
         let method = Method::parse(&self.method);
-        pick(
+        errors.drop_unlisted(
             &mut self.method,
             "method",
             "Choose a way of taking part from the list",
@@ -120,7 +99,7 @@ impl SearchQuery {
         } else {
             None
         };
-        pick(
+        errors.drop_unlisted(
             &mut self.visibility,
             "visibility",
             "Choose who can see it from the list",
@@ -424,6 +403,43 @@ impl Results {
             first,
         }
     }
+}
+
+/// One run of the search for the page at `path`: its form, its results,
+/// the messages for answers that could not be used, and the status to
+/// answer with (422 when there are messages).
+pub(crate) struct Searched {
+    pub status: StatusCode,
+    pub errors: FormErrors,
+    pub form: SearchForm,
+    pub results: Results,
+}
+
+/// Searches as `actor` sees the library; no actor is the public, who may
+/// not filter by who can see an insight.
+pub(crate) async fn searched(
+    state: &AppState,
+    actor: Option<&Actor>,
+    path: &'static str,
+    pairs: &[(String, String)],
+) -> Result<Searched, WebError> {
+    let staff = actor.is_some();
+    let lists = Lists::load(&state.services).await?;
+    let organisations = organisations(state).await?;
+    let mut query = SearchQuery::from_pairs(pairs);
+    let (filter, errors) = query.filter(&lists, &organisations, staff);
+    let found = insights::search(&state.services, actor, &filter, query.page).await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok(Searched {
+        status,
+        errors,
+        form: SearchForm::new(path, &query, &lists, &organisations, staff),
+        results: Results::new(found, &lists, &query, path, &format!("{path}/")),
+    })
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use coproduce_store::Listener;
 
 use super::staff::said_id;
 use crate::error::WebError;
-use crate::forms::FormErrors;
+use crate::forms::{FormErrors, choices};
 use crate::page::Page;
 use crate::profile_form::Choice;
 use crate::routes::render;
@@ -185,15 +185,7 @@ impl FormPage {
             heading,
             action,
             back,
-            topics: lists
-                .topics
-                .iter()
-                .map(|(slug, label)| Choice {
-                    checked: answers.topics.contains(slug),
-                    value: slug.clone(),
-                    label: label.clone(),
-                })
-                .collect(),
+            topics: choices(lists.topics.iter().cloned(), &answers.topics),
             statuses: ActionStatus::ALL
                 .iter()
                 .map(|s| Choice {

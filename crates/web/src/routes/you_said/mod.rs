@@ -9,12 +9,15 @@ mod staff;
 
 use axum::Router;
 use coproduce_domain::insights::ActionStatus;
-use coproduce_domain::{Organisation, OrganisationId, SaidId};
+use coproduce_domain::{Actor, Organisation, SaidId};
 use coproduce_services::people::Lists;
+use coproduce_services::{ServiceError, you_said};
 use coproduce_store::{SaidFilter, SaidRecord};
 
-use crate::forms::FormErrors;
+use crate::error::WebError;
+use crate::forms::{FormErrors, first_value};
 use crate::profile_form::Choice;
+use crate::routes::topic_and_organisation;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -138,13 +141,7 @@ pub(crate) struct ListQuery {
 
 impl ListQuery {
     pub fn from_pairs(pairs: &[(String, String)]) -> Self {
-        let first = |name: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.trim().to_owned())
-                .unwrap_or_default()
-        };
+        let first = |name: &str| first_value(pairs, name);
         Self {
             topic: first("topic"),
             organisation: first("organisation"),
@@ -162,39 +159,19 @@ impl ListQuery {
         with_status: bool,
     ) -> (SaidFilter, FormErrors) {
         let mut errors = FormErrors::new();
-        let mut pick = |value: &mut String, field: &str, message: &str, found: bool| {
-            if !value.is_empty() && !found {
-                errors.add(field, message);
-                value.clear();
-            }
-        };
-        let topic = lists
-            .topics
-            .iter()
-            .find(|(slug, _)| *slug == self.topic)
-            .map(|(slug, _)| slug.clone());
-        pick(
+        let (topic, organisation) = topic_and_organisation(
+            lists,
+            organisations,
             &mut self.topic,
-            "topic",
-            "Choose a topic from the list",
-            topic.is_some(),
-        );
-        let organisation: Option<OrganisationId> = organisations
-            .iter()
-            .find(|o| o.slug.as_str() == self.organisation)
-            .map(|o| o.id);
-        pick(
             &mut self.organisation,
-            "organisation",
-            "Choose an organisation from the list",
-            organisation.is_some(),
+            &mut errors,
         );
         let status = if with_status {
             ActionStatus::parse(&self.status)
         } else {
             None
         };
-        pick(
+        errors.drop_unlisted(
             &mut self.status,
             "status",
             "Choose a status from the list",
@@ -273,16 +250,51 @@ impl ListQuery {
 }
 
 /// The next page's address when this page is full.
-pub(crate) fn next_of(
-    query: &ListQuery,
-    path: &str,
-    records: &[SaidRecord],
-    per_page: u32,
-) -> Option<String> {
+fn next_of(query: &ListQuery, path: &str, records: &[SaidRecord], per_page: u32) -> Option<String> {
     if records.len() < per_page as usize {
         return None;
     }
     records.last().map(|r| query.next_page(path, r.id))
+}
+
+/// One page of the list at `path`, as the list templates show it.
+pub(crate) struct Listed {
+    pub errors: FormErrors,
+    pub selects: Vec<Select>,
+    pub entries: Vec<Line>,
+    pub filtered: bool,
+    pub first_page: bool,
+    pub next: Option<String>,
+}
+
+/// Lists the entries `actor` may see, filtered as the address asks; no
+/// actor is the public, who may not filter by status.
+pub(crate) async fn listed(
+    state: &AppState,
+    actor: Option<&Actor>,
+    path: &str,
+    pairs: &[(String, String)],
+) -> Result<Listed, WebError> {
+    let services = &state.services;
+    let staff = actor.is_some();
+    let lists = Lists::load(services).await?;
+    let organisations = services
+        .store
+        .organisations()
+        .await
+        .map_err(ServiceError::from)?;
+    let mut query = ListQuery::from_pairs(pairs);
+    let (filter, errors) = query.filter(&lists, &organisations, staff);
+    let before = query.before();
+    let records = you_said::list(services, actor, filter, before).await?;
+    Ok(Listed {
+        errors,
+        selects: query.selects(&lists, &organisations, staff),
+        next: next_of(&query, path, &records, you_said::PER_PAGE),
+        entries: records.iter().map(|r| Line::new(r, &lists)).collect(),
+        filtered: query.any_filter(),
+        first_page: before.is_none(),
+    })
 }
 
 #[cfg(test)]

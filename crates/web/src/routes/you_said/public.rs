@@ -8,10 +8,10 @@ use axum::extract::{Path, Query, State};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use coproduce_services::people::Lists;
-use coproduce_services::{ServiceError, you_said};
+use coproduce_services::you_said;
 
 use super::staff::said_id;
-use super::{Line, ListQuery, Select, next_of, tag_class, uk_day};
+use super::{Line, Select, listed, tag_class, uk_day};
 use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::page::Page;
@@ -41,25 +41,15 @@ async fn list(
     page: Page,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<impl IntoResponse, WebError> {
-    let services = &state.services;
-    let lists = Lists::load(services).await?;
-    let organisations = services
-        .store
-        .organisations()
-        .await
-        .map_err(ServiceError::from)?;
-    let mut query = ListQuery::from_pairs(&pairs);
-    let (filter, errors) = query.filter(&lists, &organisations, false);
-    let before = query.before();
-    let records = you_said::list(services, None, filter, before).await?;
+    let list = listed(&state, None, "/you-said-we-did", &pairs).await?;
     render(&ListPage {
         page,
-        errors,
-        selects: query.selects(&lists, &organisations, false),
-        next: next_of(&query, "/you-said-we-did", &records, you_said::PER_PAGE),
-        entries: records.iter().map(|r| Line::new(r, &lists)).collect(),
-        filtered: query.any_filter(),
-        first_page: before.is_none(),
+        errors: list.errors,
+        selects: list.selects,
+        entries: list.entries,
+        filtered: list.filtered,
+        first_page: list.first_page,
+        next: list.next,
     })
 }
 

@@ -16,7 +16,7 @@ use coproduce_services::{ServiceError, insights};
 use coproduce_store::Listener;
 use serde::Deserialize;
 
-use super::{Line, ListQuery, Select, next_of, people_count};
+use super::{Line, Select, listed, people_count};
 use crate::error::WebError;
 use crate::forms::FormErrors;
 use crate::page::Page;
@@ -55,30 +55,15 @@ async fn list(
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<impl IntoResponse, WebError> {
     let actor = staff.actor();
-    let services = &state.services;
-    let lists = Lists::load(services).await?;
-    let organisations = services
-        .store
-        .organisations()
-        .await
-        .map_err(ServiceError::from)?;
-    let mut query = ListQuery::from_pairs(&pairs);
-    let (filter, errors) = query.filter(&lists, &organisations, true);
-    let before = query.before();
-    let records = you_said::list(services, Some(&actor), filter, before).await?;
+    let list = listed(&state, Some(&actor), "/staff/you-said-we-did", &pairs).await?;
     render(&ListPage {
         page,
-        errors,
-        selects: query.selects(&lists, &organisations, true),
-        next: next_of(
-            &query,
-            "/staff/you-said-we-did",
-            &records,
-            you_said::PER_PAGE,
-        ),
-        entries: records.iter().map(|r| Line::new(r, &lists)).collect(),
-        filtered: query.any_filter(),
-        first_page: before.is_none(),
+        errors: list.errors,
+        selects: list.selects,
+        entries: list.entries,
+        filtered: list.filtered,
+        first_page: list.first_page,
+        next: list.next,
     })
 }
 
