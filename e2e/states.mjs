@@ -19,7 +19,7 @@
 // States run in this order, after the crawl, on one demo server: a state
 // may change what later ones find (an approved claim, a payment run made).
 import {
-  fill, submit, followLink, check, open, upload, expand, openLinkFrom, inAnotherTab,
+  fill, submit, followLink, check, select, open, upload, expand, openLinkFrom, inAnotherTab,
 } from './lib/actions.mjs';
 
 export const STAFF_EMAIL = 'admin@northshire-council.example';
@@ -338,6 +338,250 @@ const payments = [
       submit(/^make the payment run/i),
     ],
     expect: { selector: '.govuk-notification-banner--success', text: /payment run has been made/ },
+  },
+];
+
+// The insights library, "you said, we did" and "has this already been
+// asked?". The states add their own insight and entry, with titles no demo
+// record has, so that later states can find them by name.
+export const INSIGHT_TITLE = 'Browser check: buses to the day centre in the evening';
+export const SAID_THEME = 'Browser check: evening buses';
+const NHS_PARTNER = 'partner@northshire-nhs.example';
+
+// Every answer an insight needs, except who may see it.
+const insightAnswers = (title) => [
+  fill(/^title$/i, title),
+  fill(/summary in plain english/i, 'People said the last bus leaves before the evening groups end.'),
+  fill(/^findings$/i, 'Twelve people came to the evening group.\n\nMost of them said they leave early to catch the last bus home.'),
+  check(/^a survey$/i),
+  check(/^involvement$/i),
+  check(/^engagement$/i),
+  fill(/how many people took part/i, '12'),
+  check(/^transport and getting about$/i),
+];
+
+// Opens the insight the states added, from a search for its title.
+const openOurInsight = [open(`/staff/insights?q=${encodeURIComponent('evening day centre buses')}`), followLink(INSIGHT_TITLE)];
+
+// Opens the entry the states added, from the list of our planned ones.
+const openOurEntry = [open('/staff/you-said-we-did?organisation=northshire-council'), followLink(new RegExp(`^${SAID_THEME}`))];
+
+// A project whose title and summary match demo insights about buses.
+const projectLikeTheLibrary = [
+  fill(/^title$/i, 'Getting to day services by bus'),
+  fill(/^summary$/i, 'We want to hear how people travel to day centres, and what goes wrong with the buses.'),
+  select(/^service area$/i, 'Day services and things to do'),
+  check(/^strategic$/i),
+  check(/^co-design$/i),
+  fill(/why this rung/i, 'People who use day services will plan the changes with us.'),
+  submit(),
+];
+
+const insights = [
+  {
+    name: 'insights library, words and a topic, with the words marked in the results',
+    signedIn: true,
+    path: '/staff/insights',
+    actions: [fill(/words to search for/i, 'bus'), select(/^topic$/i, 'Transport and getting about'), submit('Search')],
+    expect: { selector: '.app-project-list mark', text: /insights? found/ },
+  },
+  {
+    name: 'insights library, a search that finds nothing',
+    signedIn: true,
+    path: '/staff/insights',
+    actions: [fill(/words to search for/i, 'xylophone quartz'), submit('Search')],
+    expect: { selector: '#found', text: /No insights match/ },
+  },
+  {
+    name: 'insights library, a date that is not real',
+    signedIn: true,
+    path: '/staff/insights',
+    actions: [fill(/^from$/i, '31/02/2026'), submit('Search')],
+    expect: { selector: '.govuk-error-summary a[href="#from"]' },
+  },
+  {
+    name: 'add an insight, sent empty',
+    signedIn: true,
+    path: '/staff/insights/new',
+    actions: [submit()],
+    expect: { status: 422, selector: '.govuk-error-summary' },
+  },
+  {
+    name: 'add an insight, public without people agreeing to reuse',
+    signedIn: true,
+    path: '/staff/insights/new',
+    actions: [...insightAnswers('Browser check: public without agreement'), check(/^anyone, on the public website$/i), submit()],
+    expect: { status: 422, selector: '#visibility-error' },
+  },
+  {
+    name: 'add an insight, shared with the partnership',
+    signedIn: true,
+    path: '/staff/insights/new',
+    actions: [...insightAnswers(INSIGHT_TITLE), check(/^everyone in the partnership$/i), submit()],
+    expect: { selector: '.govuk-notification-banner--success', text: /added to the library/ },
+  },
+  {
+    name: 'an insight, a file that is not really a PDF',
+    signedIn: true,
+    path: '/staff/insights',
+    actions: [...openOurInsight, upload(/attach a file/i, 'fixtures/not-a-pdf.pdf'), submit('Attach the file')],
+    expect: { status: 422, selector: '#file-error' },
+  },
+  {
+    name: 'an insight, a spreadsheet attached',
+    signedIn: true,
+    path: '/staff/insights',
+    actions: [...openOurInsight, upload(/attach a file/i, 'fixtures/register.csv'), submit('Attach the file')],
+    expect: { selector: '#files + .app-table-scroll table', text: /The file has been attached/ },
+  },
+  {
+    name: 'an insight, its file removed',
+    signedIn: true,
+    path: '/staff/insights',
+    actions: [...openOurInsight, submit(/^remove register\.csv$/i)],
+    expect: { text: /The file has been removed/ },
+  },
+  {
+    name: 'an insight, change it sent with the title emptied',
+    signedIn: true,
+    path: '/staff/insights',
+    actions: [...openOurInsight, followLink(/^change the insight$/i), fill(/^title$/i, ''), submit()],
+    expect: { status: 422, selector: '#title-error' },
+  },
+  {
+    name: 'an insight seen by another organisation\'s partner',
+    signedIn: NHS_PARTNER,
+    path: '/staff/insights',
+    actions: openOurInsight,
+    expect: { selector: 'h1', text: /Northshire Council/ },
+  },
+  {
+    // The demo council keeps insight 56 (buses to day services in Ashby
+    // Vale) to itself: to anyone else it does not exist.
+    name: 'an insight kept to one organisation, opened by another organisation\'s partner',
+    signedIn: NHS_PARTNER,
+    path: '/staff/insights/56',
+    actions: [],
+    expect: { status: 404, selector: 'h1' },
+  },
+  {
+    name: 'you said, we did: add, sent empty',
+    signedIn: true,
+    path: '/staff/you-said-we-did/new',
+    actions: [submit('Save')],
+    expect: { status: 422, selector: '.govuk-error-summary' },
+  },
+  {
+    // Without JavaScript, a button brings the form back with the people who
+    // came to the chosen activity (the demo's first activity had people).
+    name: 'you said, we did: add, with the people from an activity shown',
+    signedIn: true,
+    path: '/staff/you-said-we-did/new?activity=1',
+    actions: [fill(/what people said/i, 'The room was too cold.'), submit('Show people from this activity')],
+    expect: { selector: 'form:has(#activity option[value="1"][selected]) fieldset input[name="listeners"]' },
+  },
+  {
+    name: 'you said, we did: added for an insight',
+    signedIn: true,
+    path: '/staff/you-said-we-did/new',
+    actions: [
+      fill(/what people said/i, 'The last bus leaves before the evening group ends.'),
+      fill(/^theme$/i, SAID_THEME),
+      select(/the insight it came from/i, `${INSIGHT_TITLE} (Northshire Council)`),
+      check(/^transport and getting about$/i),
+      fill(/what we did or will do/i, 'We will ask the bus company to run a later bus on group nights.'),
+      fill(/who is responsible/i, 'Transport commissioner'),
+      check(/^planned$/i),
+      submit('Save'),
+    ],
+    expect: { selector: 'h1', text: /Browser check: evening buses/ },
+  },
+  {
+    name: 'you said, we did: not possible without a reason',
+    signedIn: true,
+    path: '/staff/you-said-we-did',
+    actions: [...openOurEntry, check(/^not possible$/i), submit('Save the status')],
+    expect: { status: 422, selector: '#reason-error' },
+  },
+  {
+    name: 'you said, we did: the status changed',
+    signedIn: true,
+    path: '/staff/you-said-we-did',
+    actions: [...openOurEntry, check(/^in progress$/i), submit('Save the status')],
+    expect: { selector: '.govuk-notification-banner--success' },
+  },
+  {
+    name: 'you said, we did: changed while someone else changed the status',
+    signedIn: true,
+    path: '/staff/you-said-we-did',
+    actions: [...openOurEntry, inAnotherTab(check(/^done$/i), submit('Save the status')), check(/^planned$/i), submit('Save the status')],
+    expect: { status: 409, selector: '.govuk-error-summary' },
+  },
+  {
+    name: 'has this already been asked, a new project like work in the library',
+    signedIn: true,
+    path: '/staff/projects/new',
+    actions: projectLikeTheLibrary,
+    expect: { selector: '#found-insights + ul a', text: /Has this already been asked\?/ },
+  },
+  {
+    name: 'has this already been asked, reuse without a note',
+    signedIn: true,
+    path: '/staff/projects/new',
+    actions: [...projectLikeTheLibrary, check(/^reuse what we already know/i), submit('Save and continue')],
+    expect: { status: 422, selector: '#note-error' },
+  },
+  {
+    name: 'has this already been asked, a new survey',
+    signedIn: true,
+    path: '/staff/activities/new',
+    actions: [
+      check(/^survey$/i),
+      fill(/^title$/i, 'Survey: getting to day centres by bus'),
+      fill(/^description$/i, 'Tell us how you travel to the day centre and what goes wrong with the buses.'),
+      fill(/^date$/i, '12/1/2031'),
+      fill(/^start time$/i, '10:00'),
+      fill(/^end time$/i, '11:00'),
+      fill(/online link/i, 'https://example.com/day-centre-survey'),
+      fill(/number of places/i, '40'),
+      submit(),
+    ],
+    expect: { selector: 'h1', text: /Has this already been asked\?/ },
+  },
+  {
+    name: 'what people told us, searched with words',
+    signedIn: false,
+    path: '/insights',
+    actions: [fill(/words to search for/i, 'care home'), submit('Search')],
+    expect: { selector: '.app-project-list mark' },
+  },
+  {
+    name: 'what people told us, one insight',
+    signedIn: false,
+    path: '/insights',
+    actions: [fill(/words to search for/i, 'care home'), submit('Search'), followLink(/^what residents said on our care home quality check/i)],
+    expect: { selector: '#you-said-we-did' },
+  },
+  {
+    name: 'what people told us, a staff-only insight is not found',
+    signedIn: false,
+    path: '/insights?q=browser',
+    actions: [],
+    expect: { text: /No insights match/ },
+  },
+  {
+    name: 'you said, we did on the public website, filtered by a topic',
+    signedIn: false,
+    path: '/you-said-we-did',
+    actions: [select(/^topic$/i, 'Transport and getting about'), submit('Apply filters')],
+    expect: { selector: '.app-project-list', text: /Transport/ },
+  },
+  {
+    name: 'you said, we did on the public website, one entry',
+    signedIn: false,
+    path: '/you-said-we-did?topic=transport',
+    actions: [followLink(/^transport\b/i)],
+    expect: { selector: '.app-history' },
   },
 ];
 
@@ -726,4 +970,5 @@ export default [
     expect: ERRORS,
   },
   ...payments,
+  ...insights,
 ];

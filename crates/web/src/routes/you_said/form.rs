@@ -340,6 +340,13 @@ async fn create(
     let actor = staff.actor();
     check(actor.may(Action::ManageInsights))?;
     let answers = answers_from_fields(&fields);
+    if value_of(&fields, "show_people").is_some() {
+        // "Show people from this activity": the same form again, with the
+        // activity's people to choose from; nothing is stored yet.
+        return Ok(
+            render(&FormPage::new(&state, &actor, page, None, answers).await?)?.into_response(),
+        );
+    }
     match you_said::create(&state.services, &actor, &answers).await {
         Ok(id) => Ok(Redirect::to(&format!("/staff/you-said-we-did/{id}")).into_response()),
         Err(error) => FormPage::new(&state, &actor, page, None, answers)
