@@ -234,7 +234,10 @@ impl Store {
                     let q = params.push(Value::Text(query));
                     conditions.push(format!("insight_search MATCH ${q}"));
                     (
-                        "insight_search s JOIN insights i ON i.id = s.rowid".to_owned(),
+                        // CROSS JOIN keeps the full-text index as the outer
+                        // loop: SQLite would otherwise start from the
+                        // visibility index and run the match once a row.
+                        "insight_search s CROSS JOIN insights i ON i.id = s.rowid".to_owned(),
                         "bm25(insight_search, 10.0, 5.0, 2.0, 1.0)".to_owned(),
                         format!(
                             "snippet(insight_search, -1, '{MARK_START}', '{MARK_END}', ' … ', 24)"
