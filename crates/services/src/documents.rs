@@ -128,6 +128,56 @@ mod tests {
         assert_eq!(word_text(xml).expect("read"), "Bus & train\ntimes matter\n");
     }
 
+    /// A real Word file: a zip holding `word/document.xml`, deflated as
+    /// Word saves it.
+    fn docx(body: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("[Content_Types].xml", options)
+            .expect("start a part");
+        zip.write_all(b"<?xml version=\"1.0\"?><Types/>")
+            .expect("write a part");
+        zip.start_file("word/document.xml", options)
+            .expect("start the body");
+        zip.write_all(
+            format!(
+                "<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body><w:p><w:r>\
+                 <w:t>{body}</w:t></w:r></w:p></w:body></w:document>"
+            )
+            .as_bytes(),
+        )
+        .expect("write the body");
+        zip.finish().expect("finish the zip").into_inner()
+    }
+
+    #[test]
+    fn word_and_excel_files_give_their_words() {
+        let (kind, text) =
+            read("report.docx", &docx("Respite &amp; sitting service")).expect("read");
+        assert_eq!(kind, AttachmentType::Word);
+        assert!(text.contains("Respite & sitting service"), "{text:?}");
+
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.write_string(0, 0, "Place").expect("cell");
+        sheet
+            .write_string(1, 0, "Brindlemoor library")
+            .expect("cell");
+        let bytes = workbook.save_to_buffer().expect("workbook");
+        let (kind, text) = read("figures.xlsx", &bytes).expect("read");
+        assert_eq!(kind, AttachmentType::Spreadsheet);
+        assert!(text.contains("Brindlemoor library"), "{text:?}");
+
+        // A zip that is neither is refused with a message.
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("notes.txt", zip::write::SimpleFileOptions::default())
+            .expect("start");
+        let other = zip.finish().expect("finish").into_inner();
+        assert!(read("notes.zip", &other).is_err());
+    }
+
     #[test]
     fn a_csv_is_kept_as_text_and_other_text_is_refused() {
         let (kind, text) = read("figures.csv", b"area,count\nnorth,4\n").expect("read");
