@@ -7,7 +7,6 @@
 //! organisation is not found by anyone else, and only its own
 //! organisation may change an insight, even one the partnership can read.
 
-mod read;
 pub mod related;
 pub mod you_said;
 
@@ -28,13 +27,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
-use self::read::{
-    Problems, Reader, code, given, organisation, path_id, refuse, renamed, rfc3339, topic,
-    unreadable_query,
-};
 use super::auth::ApiCaller;
 use super::body::{input, sent};
 use super::error::{ApiError, ErrorBody};
+use super::read::{
+    Problems, Reader, code, given, organisation, path_id, refuse, renamed, rfc3339, topic,
+    unreadable_query,
+};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {

@@ -12,6 +12,7 @@ mod insights;
 mod payments;
 mod people;
 mod projects;
+mod read;
 mod resources;
 
 use axum::Json;

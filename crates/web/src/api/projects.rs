@@ -23,6 +23,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::auth::ApiCaller;
 use super::body::{input, query_error, sent};
 use super::error::{ApiError, ErrorBody};
+use super::read::Reader;
 use crate::state::AppState;
 
 /// Why work below co-design is not co-produced. It is said publicly.
@@ -351,54 +352,8 @@ fn renamed(error: ServiceError) -> ApiError {
     }
 }
 
-/// Reads the values of a body one field at a time, onto answers as typed,
-/// collecting a message for each value of the wrong JSON type.
-#[derive(Default)]
-struct Reader {
-    problems: Problems,
-    /// Whether any answer was sent.
-    sent: bool,
-}
-
+/// The projects API's own readings, beside the shared ones.
 impl Reader {
-    /// Text; null clears it.
-    fn text(&mut self, field: &'static str, value: Option<Value>, target: &mut String) {
-        match value {
-            None => return,
-            Some(Value::Null) => target.clear(),
-            Some(Value::String(text)) => *target = text,
-            Some(_) => self.problems.push((field, format!("{field} must be text"))),
-        }
-        self.sent = true;
-    }
-
-    /// A list of codes; null empties it.
-    fn codes(&mut self, field: &'static str, value: Option<Value>, target: &mut Vec<String>) {
-        match value {
-            None => return,
-            Some(Value::Null) => target.clear(),
-            Some(Value::Array(items)) => {
-                let texts: Option<Vec<String>> = items
-                    .into_iter()
-                    .map(|item| match item {
-                        Value::String(text) => Some(text),
-                        _ => None,
-                    })
-                    .collect();
-                match texts {
-                    Some(texts) => *target = texts,
-                    None => self
-                        .problems
-                        .push((field, format!("{field} must be a list of codes"))),
-                }
-            }
-            Some(_) => self
-                .problems
-                .push((field, format!("{field} must be a list of codes"))),
-        }
-        self.sent = true;
-    }
-
     /// A whole number that is at least 0, typed as the services read it;
     /// null clears it.
     fn whole(
@@ -428,7 +383,7 @@ impl Reader {
     }
 
     /// True or false, kept apart from the answers.
-    fn flag(&mut self, field: &'static str, value: Option<Value>) -> Option<bool> {
+    fn optional_flag(&mut self, field: &'static str, value: Option<Value>) -> Option<bool> {
         match value {
             None => None,
             Some(Value::Bool(flag)) => Some(flag),
@@ -437,14 +392,6 @@ impl Reader {
                     .push((field, format!("{field} must be true or false")));
                 None
             }
-        }
-    }
-
-    fn finish(self) -> Result<bool, ApiError> {
-        if self.problems.is_empty() {
-            Ok(self.sent)
-        } else {
-            Err(ApiError::Invalid(self.problems))
         }
     }
 }
@@ -546,7 +493,7 @@ struct OtherChanges {
 
 impl OtherChanges {
     fn read(published: Option<Value>, status: Option<Value>, reader: &mut Reader) -> Self {
-        let published = reader.flag("published", published);
+        let published = reader.optional_flag("published", published);
         let status = match status {
             None => None,
             Some(Value::String(status)) => match ProjectStatus::parse(&status) {
@@ -983,11 +930,12 @@ pub async fn create_decision(
     reader.whole("project_id", body.project_id, &mut project, |id| {
         id.to_string()
     });
-    let considered = match reader.flag("coproduction_considered", body.coproduction_considered) {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "",
-    };
+    let considered =
+        match reader.optional_flag("coproduction_considered", body.coproduction_considered) {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "",
+        };
     reader.finish()?;
     let decision = NewDecision::parse(&DecisionInput {
         decided_on: &decided_on,

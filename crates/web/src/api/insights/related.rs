@@ -13,10 +13,10 @@ use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::InsightHitBody;
-use super::read::{Problems, given, query_id, refuse, rfc3339, topic, unreadable_query};
 use super::you_said::SaidBody;
 use crate::api::auth::ApiCaller;
 use crate::api::error::{ApiError, ErrorBody};
+use crate::api::read::{Problems, given, query_id, refuse, rfc3339, topic, unreadable_query};
 use crate::state::AppState;
 
 /// What a piece of work being planned is about. Read by hand from the

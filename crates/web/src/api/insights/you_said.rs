@@ -19,13 +19,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
-use super::read::{
-    Problems, Reader, code, cursor, organisation, path_id, query_id, refuse, renamed, rfc3339,
-    topic,
-};
 use crate::api::auth::ApiCaller;
 use crate::api::body::{input, query_error, sent};
 use crate::api::error::{ApiError, ErrorBody};
+use crate::api::read::{
+    Problems, Reader, code, cursor, organisation, path_id, query_id, refuse, renamed, rfc3339,
+    topic,
+};
 use crate::state::AppState;
 
 /// An entry, as staff see it. The titles of the insight and activity it

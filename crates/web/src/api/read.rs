@@ -1,4 +1,4 @@
-//! Reading the insights API's requests: body values onto the services'
+//! Reading the API's requests: body values onto the services'
 //! answers as typed, query filters, ids and cursors; and the services'
 //! field names turned into the API's.
 
