@@ -172,13 +172,13 @@ impl ListQuery {
 }
 
 /// A `<select>` of the filters: its options as (value, text, chosen).
-struct Select {
-    name: &'static str,
-    label: &'static str,
-    options: Vec<(String, String, bool)>,
+pub(crate) struct Select {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub options: Vec<(String, String, bool)>,
 }
 
-fn select(
+pub(crate) fn select(
     name: &'static str,
     label: &'static str,
     chosen: &str,
@@ -197,7 +197,8 @@ fn select(
     }
 }
 
-fn coded<T: Copy>(
+/// The options of a closed list: (stored code, label).
+pub(crate) fn coded<T: Copy>(
     all: &[T],
     code: fn(T) -> &'static str,
     label: fn(T) -> &'static str,

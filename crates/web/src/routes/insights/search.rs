@@ -15,6 +15,7 @@ use coproduce_store::{InsightHit, SEARCH_DEPTH};
 use super::organisations;
 use crate::error::WebError;
 use crate::forms::{FormErrors, first_value};
+use crate::routes::public_projects::{Select, coded, select};
 use crate::routes::topic_and_organisation;
 use crate::state::AppState;
 
@@ -190,42 +191,6 @@ fn read_date(text: &str, field: &str, name: &str, errors: &mut FormErrors) -> Op
             None
         }
     }
-}
-
-/// A `<select>` of the search form: its options as (value, text, chosen).
-pub(crate) struct Select {
-    pub name: &'static str,
-    pub label: &'static str,
-    pub options: Vec<(String, String, bool)>,
-}
-
-fn select(
-    name: &'static str,
-    label: &'static str,
-    chosen: &str,
-    options: impl IntoIterator<Item = (String, String)>,
-) -> Select {
-    Select {
-        name,
-        label,
-        options: options
-            .into_iter()
-            .map(|(value, text)| {
-                let selected = value == chosen;
-                (value, text, selected)
-            })
-            .collect(),
-    }
-}
-
-fn coded<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<(String, String)> {
-    all.iter()
-        .map(|i| (code(*i).to_owned(), label(*i).to_owned()))
-        .collect()
 }
 
 /// The search form, ready to show.
